@@ -1,0 +1,50 @@
+/**
+ * One pdf.js page → `PageContent` (page geometry, text runs, ruling lines), in points with the
+ * origin at the top-left of the page as displayed.
+ */
+
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageContent, PageInfo } from '../model/types.ts';
+import type { PdfjsLib } from './lib.ts';
+import { toMatrix } from './matrix.ts';
+import { DEFAULT_RULINGS, operatorListToRulings, type RulingSettings } from './rulings.ts';
+import { DEFAULT_TEXT_BOX, pageToTextItems, type TextBoxSettings } from './textItems.ts';
+
+export interface ReadSettings {
+  /** @default DEFAULT_TEXT_BOX (ascent 0.88, descent 0.12 of the font size) */
+  readonly text: TextBoxSettings;
+  /** @default DEFAULT_RULINGS */
+  readonly rulings: RulingSettings;
+}
+
+export const DEFAULT_READ: ReadSettings = { text: DEFAULT_TEXT_BOX, rulings: DEFAULT_RULINGS };
+
+/**
+ * Reads text and rulings of a loaded page and releases the page's resources afterwards.
+ * `pageNo` is 1-based. Errors from pdf.js (damaged content streams) propagate.
+ */
+export async function readPage(
+  lib: PdfjsLib,
+  page: PDFPageProxy,
+  pageNo: number,
+  settings: Partial<ReadSettings> = {},
+): Promise<PageContent> {
+  const s: ReadSettings = { ...DEFAULT_READ, ...settings };
+  try {
+    // scale 1: one unit = one point; handles /Rotate and a crop box not at the origin
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = toMatrix(viewport.transform);
+    const info: PageInfo = {
+      page: pageNo,
+      width: viewport.width,
+      height: viewport.height,
+      rotate: ((page.rotate % 360) + 360) % 360,
+    };
+    const items = await pageToTextItems(lib, page, pageNo, vt, s.text);
+    const opList = await page.getOperatorList();
+    const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
+    return { info, items, rulings };
+  } finally {
+    page.cleanup();
+  }
+}

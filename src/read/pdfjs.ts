@@ -1,0 +1,132 @@
+/**
+ * The one pdf.js boundary: opening a PDF, reading pages, closing. Everything that leaves this
+ * folder is in the project's types (`model/types.ts`): points, top-left origin of the displayed page.
+ */
+
+import type { PageContent } from '../model/types.ts';
+import { pdfjsDataPaths, pdfjsLib } from './lib.ts';
+import { readPage, type ReadSettings } from './page.ts';
+
+/**
+ * A PDF that cannot be read at all. `reason` is one human line: `empty file`,
+ * `not a PDF (no %PDF header)`, `encrypted: a password is required`, `encrypted: wrong password`,
+ * `damaged or truncated PDF (<pdf.js message>)`, `no pages`.
+ */
+export class PdfInputError extends Error {
+  readonly reason: string;
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'PdfInputError';
+    this.reason = reason;
+  }
+}
+
+/** An open PDF. `readPage` takes a 1-based page number. Call `close` when done (or use `withPdf`). */
+export interface PdfHandle {
+  pageCount: number;
+  readPage(n: number): Promise<PageContent>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** user or owner password of an encrypted PDF */
+  password?: string;
+  /** geometry settings for text boxes and rulings */
+  read?: Partial<ReadSettings>;
+}
+
+/** How far into the file the `%PDF-` header may start (other tools accept leading junk too). */
+const HEADER_SEARCH_BYTES = 1024;
+/** pdf.js PasswordResponses: NEED_PASSWORD = 1, INCORRECT_PASSWORD = 2. */
+const INCORRECT_PASSWORD = 2;
+
+/** Throws PdfInputError for an empty buffer or one with no `%PDF-` in its first 1024 bytes. */
+export function checkHeader(data: Uint8Array): void {
+  if (data.length === 0) throw new PdfInputError('empty file');
+  const head = data.subarray(0, HEADER_SEARCH_BYTES);
+  const sig = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+  for (let i = 0; i + sig.length <= head.length; i++) {
+    if (sig.every((b, k) => head[i + k] === b)) return;
+  }
+  throw new PdfInputError('not a PDF (no %PDF header)');
+}
+
+/** First line of an error message, at most 120 characters. */
+export function shortMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const line = (msg.split('\n')[0] ?? '').trim() || 'unknown error';
+  return line.length > 120 ? line.slice(0, 117) + '...' : line;
+}
+
+/** A pdf.js load error as PdfInputError. */
+function loadErrorToInput(err: unknown): PdfInputError {
+  const e = err as { name?: string; code?: number } | undefined;
+  if (e?.name === 'PasswordException') {
+    const reason = e.code === INCORRECT_PASSWORD ? 'encrypted: wrong password' : 'encrypted: a password is required';
+    return new PdfInputError(reason, { cause: err });
+  }
+  return new PdfInputError(`damaged or truncated PDF (${shortMessage(err)})`, { cause: err });
+}
+
+/**
+ * Opens a PDF from its bytes (the buffer is copied: pdf.js transfers what it is given).
+ * Throws PdfInputError when the file cannot be opened or has no pages.
+ */
+export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise<PdfHandle> {
+  checkHeader(data);
+  const lib = await pdfjsLib();
+  const task = lib.getDocument({
+    // a copy, as a plain Uint8Array (pdf.js rejects a Node Buffer and detaches what it gets)
+    data: new Uint8Array(data),
+    password: opts.password,
+    ...pdfjsDataPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    // no DOM in Node: fonts are parsed for text, never installed
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw loadErrorToInput(err);
+  }
+  if (doc.numPages < 1) {
+    await task.destroy().catch(() => undefined);
+    throw new PdfInputError('no pages');
+  }
+  const pageCount = doc.numPages;
+  return {
+    pageCount,
+    async readPage(n: number): Promise<PageContent> {
+      if (!Number.isInteger(n) || n < 1 || n > pageCount) {
+        throw new RangeError(`page ${n} out of range 1..${pageCount}`);
+      }
+      let page;
+      try {
+        page = await doc.getPage(n);
+      } catch (err) {
+        throw new PdfInputError(`damaged or truncated PDF (page ${n}: ${shortMessage(err)})`, { cause: err });
+      }
+      return readPage(lib, page, n, opts.read);
+    },
+    close: () => task.destroy(),
+  };
+}
+
+/** Opens the PDF, runs `fn` on it and always closes it (also when `fn` throws). */
+export async function withPdf<T>(
+  data: Uint8Array,
+  opts: OpenOptions | undefined,
+  fn: (h: PdfHandle) => Promise<T>,
+): Promise<T> {
+  const h = await openPdf(data, opts);
+  try {
+    return await fn(h);
+  } finally {
+    await h.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,2 @@
+/** gongwen's version, written into every output (kept in step with package.json by a test). */
+export const VERSION = '0.1.0';
