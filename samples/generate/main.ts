@@ -1,0 +1,30 @@
+/**
+ * Regenerates the sample PDFs and their expected outputs:
+ *   node bin/run-ts.mjs samples/generate/main.ts [name...]      (default: all)
+ * Names: seed, seed-type3, lo-ruled, lines-table, unruled.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSeed } from './seed.ts';
+import { buildLoRuled } from './lo-ruled.ts';
+import { buildLinesTable } from './lines-table.ts';
+import { buildUnruled } from './unruled.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const builders: Record<string, () => void | Promise<void>> = {
+  seed: () => buildSeed(root, 'seed'),
+  'seed-type3': () => buildSeed(root, 'seed-type3'),
+  'lo-ruled': () => buildLoRuled(root),
+  'lines-table': () => buildLinesTable(root),
+  unruled: () => buildUnruled(root),
+};
+
+const names = process.argv.slice(2);
+for (const name of names.length ? names : Object.keys(builders)) {
+  const b = builders[name];
+  if (!b) throw new Error(`unknown sample '${name}' (known: ${Object.keys(builders).join(', ')})`);
+  const t0 = Date.now();
+  await b();
+  console.log(`  ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
