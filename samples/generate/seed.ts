@@ -53,10 +53,10 @@ export async function buildSeed(root: string, name: keyof typeof FONTS): Promise
       return doc;
     });
 
-    // table pages: from the caption's page (inside its document) to the page of the last row
+    // table pages: from the page of its header row (inside its document) to the page of the last row
     const tables: ExpectedTable[] = model.tables.map((t, k) => {
       const doc = documents[[0, 1, 2][k]!]!;
-      const from = pagesWith(texts, t.title!, doc.pageFrom).find((p) => p <= doc.pageTo)!;
+      const from = pagesWith(texts, t.header.join(''), doc.pageFrom).find((p) => p <= doc.pageTo)!;
       const lastRow = t.rows[t.rows.length - 1]!;
       const to = pagesWith(texts, lastRow[lastRow.length - 1]!, from).find((p) => p <= doc.pageTo)!;
       return { ...t, pages: Array.from({ length: to - from + 1 }, (_, i) => from + i) };

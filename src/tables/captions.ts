@@ -1,0 +1,153 @@
+/**
+ * Captions of a table: the title line(s) and the unit line ('单位：万元') just above it.
+ * PDF points, top-left origin.
+ *
+ * Walking up from the table top, nearest line first, each line within `captionMaxGap` × its font
+ * size of the table (or of the caption line below it):
+ *  - a unit line (starts with '单位：' or '（单位：', or holds '单位：…' in the right half of the
+ *    table) sets `unit`;
+ *  - a title-like line (centred on the table or the text column within
+ *    `captionCentreTolerance` × font size, at least `captionMinMargin` × font size free on both
+ *    sides — a justified prose line has none on the right —, not ending like a sentence '。；，')
+ *    becomes (part of) the title; up to 3 lines. A centred line
+ *    ending with '：' is taken only as the sole title line;
+ *  - anything else (prose, '附件1' at the left margin, a lead-in ending with '：') stops the walk.
+ */
+import type { BBox, Line, TableFragment } from '../model/types.ts';
+import { joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
+import { centreX, intersectionArea } from './geometry.ts';
+import type { TableSettings } from './settings.ts';
+
+/** A line that is only a unit statement. */
+export const UNIT_LINE = /^[（(]?\s*单\s*位\s*[:：]/;
+const UNIT_ANYWHERE = /[（(]?\s*单\s*位\s*[:：]\s*[^\s）)，。；]+\s*[）)]?/;
+const SENTENCE_END = /[。；，,;！？!?]$/;
+const MAX_TITLE_LINES = 3;
+
+/** The unit as printed without brackets and spaces: '（单位：万元）' → '单位：万元'. */
+export function unitOf(text: string): string | undefined {
+  const m = UNIT_ANYWHERE.exec(text);
+  if (!m) return undefined;
+  return m[0].replace(/[\s（）()]/g, '');
+}
+
+/** Horizontal extent of the page's text column (lines and tables together). */
+export interface TextColumn {
+  x0: number;
+  x1: number;
+}
+
+/** A caption line's text from its items (spaces where the gap > `cellSpaceRatio` em, none between CJK). */
+function lineText(line: Line, s: TableSettings): string {
+  if (line.items.length === 0) return tightenCjk(line.text);
+  const runs = line.items.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize }));
+  return tightenCjk(joinRuns(runs, s.cellSpaceRatio));
+}
+
+function isTitleLike(line: Line, text: string, table: BBox, column: TextColumn, s: TableSettings): boolean {
+  if (text === '' || SENTENCE_END.test(text) || UNIT_LINE.test(text)) return false;
+  const fs = line.fontSize > 0 ? line.fontSize : 10;
+  const margin = s.captionMinMargin * fs;
+  if (line.bbox.x0 - column.x0 < margin || column.x1 - line.bbox.x1 < margin) return false;
+  const cx = centreX(line.bbox);
+  const tol = (w: number): number => Math.max(s.captionCentreTolerance * fs, 0.03 * w);
+  const onTable = Math.abs(cx - centreX(table)) <= tol(table.x1 - table.x0);
+  const onColumn = Math.abs(cx - (column.x0 + column.x1) / 2) <= tol(column.x1 - column.x0);
+  return onTable || onColumn;
+}
+
+function isUnitLine(line: Line, text: string, table: BBox): boolean {
+  if (UNIT_LINE.test(text)) return true;
+  if (!UNIT_ANYWHERE.test(text)) return false;
+  // '单位：万元' printed at the right, possibly on one line with something else
+  const unitItems = line.items.filter((it) => /单|位|[:：]/.test(it.text));
+  const x = unitItems.length > 0 ? Math.min(...unitItems.map((it) => it.bbox.x0)) : line.bbox.x0;
+  return x >= centreX(table);
+}
+
+/**
+ * Finds the caption of `fragment` among `candidates` (lines outside every table, any order) and
+ * returns the fragment with `title`, `unit`, `captionBoxes` filled in. Lines in `consumed` are
+ * skipped and the lines taken are added to it. `ceiling` is the y above which nothing belongs to
+ * this table (the bottom of a table above it).
+ */
+export function attachCaption<F extends TableFragment>(
+  fragment: F,
+  candidates: readonly Line[],
+  column: TextColumn,
+  consumed: Set<Line>,
+  ceiling: number,
+  s: TableSettings,
+): F {
+  const table = fragment.bbox;
+  const above = candidates
+    .filter((l) => l.bbox.bottom <= table.top + 1 && l.bbox.top >= ceiling && l.bbox.x1 > table.x0 - 1 && l.bbox.x0 < table.x1 + 1)
+    .sort((a, b) => b.bbox.bottom - a.bbox.bottom);
+  let refTop = table.top;
+  const titleLines: Line[] = [];
+  let unit = fragment.unit;
+  const boxes: BBox[] = [...fragment.captionBoxes];
+  const taken: Line[] = [];
+  let title = fragment.title;
+  for (const line of above) {
+    const fs = line.fontSize > 0 ? line.fontSize : 10;
+    if (refTop - line.bbox.bottom > s.captionMaxGap * fs || consumed.has(line)) break;
+    const text = lineText(line, s);
+    if (unit === undefined && isUnitLine(line, text, table)) {
+      unit = unitOf(text);
+      const unitItems = UNIT_LINE.test(text) ? line.items : line.items.filter((it) => it.bbox.x0 >= centreX(table));
+      const box = unitItems.length > 0 && unitItems.length < line.items.length ? boxOf(unitItems.map((i) => i.bbox)) : line.bbox;
+      boxes.push(box);
+      taken.push(line);
+      refTop = line.bbox.top;
+      continue;
+    }
+    if (title !== undefined || titleLines.length >= MAX_TITLE_LINES) break;
+    if (!isTitleLike(line, text, table, column, s)) break;
+    if (/[:：]$/.test(text)) {
+      if (titleLines.length === 0) titleLines.unshift(line);
+      break;
+    }
+    titleLines.unshift(line);
+    refTop = line.bbox.top;
+  }
+  for (const l of titleLines) {
+    boxes.push(l.bbox);
+    taken.push(l);
+  }
+  for (const l of taken) consumed.add(l);
+  const out: F = { ...fragment, captionBoxes: boxes };
+  if (titleLines.length > 0) title = tightenCjk(joinWrapped(titleLines.map((l) => lineText(l, s))));
+  if (title !== undefined) out.title = title;
+  if (unit === undefined) unit = unitInHeader(fragment);
+  if (unit !== undefined) out.unit = unit;
+  return out;
+}
+
+function boxOf(boxes: BBox[]): BBox {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}
+
+/** '单位：万元' written in a header cell ('金额（单位：万元）'). */
+function unitInHeader(f: TableFragment): string | undefined {
+  for (let r = 0; r < f.rows.length && f.rowKinds[r] === 'header'; r++) {
+    for (const t of f.rows[r]!) {
+      const u = unitOf(t);
+      if (u !== undefined) return u;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a line is (mostly) one of the caption boxes. */
+export function isCaptionLine(line: Line, boxes: readonly BBox[]): boolean {
+  const area = Math.max((line.bbox.x1 - line.bbox.x0) * (line.bbox.bottom - line.bbox.top), 1e-6);
+  let covered = 0;
+  for (const b of boxes) covered += intersectionArea(line.bbox, b);
+  return covered >= 0.5 * area;
+}

@@ -1,0 +1,156 @@
+/**
+ * Fragments (all pages, document order) → logical tables.
+ *
+ * A fragment continues the table before it when it is on the next page, has the same column
+ * count and compatible column edges (each within `edgeTolerance`, absolutely or after a common
+ * shift), has nothing above it on its page (`linesAbove` 0: only the repeated header, which is
+ * inside the fragment) and no title of its own. Its top rows equal to the first fragment's header
+ * rows (spaces ignored) are dropped as repeats. A continuation that brings a different header of
+ * its own (top rows ended by a data row) starts a new table.
+ *
+ * Rows split by a page break: when the first body row of a continuation has an empty first column
+ * where the table numbers its rows (≥ 80 % of body rows have a number there, the previous row
+ * too), the row is the rest of the previous row and is joined onto it cell by cell.
+ */
+import type { Cell, Table, TableFragment } from '../model/types.ts';
+import { joinWrapped, tidyCell } from '../text/spacing.ts';
+import { statsOf } from './fragmentStats.ts';
+import { overlap1d } from './geometry.ts';
+import { firstDataRow, headerStrings, isNumericText } from './rowKinds.ts';
+import { resolveTableSettings, type TableSettings } from './settings.ts';
+
+interface Part {
+  f: TableFragment;
+  /** rows dropped at its top (header rows of the first part, repeats in the others) */
+  drop: number;
+}
+
+/** Leading 'header' rows of a fragment. */
+export function leadingHeaderRows(f: TableFragment): number {
+  let n = 0;
+  while (n < f.rowKinds.length && f.rowKinds[n] === 'header') n++;
+  return n;
+}
+
+const rowKey = (row: readonly string[]): string => row.map((t) => t.replace(/\s+/g, '')).join('\u0001');
+
+/** How many top rows of `f` repeat the header rows of `first` (all of them, or 0). */
+export function repeatedHeaderRows(first: TableFragment, f: TableFragment): number {
+  const h = leadingHeaderRows(first);
+  if (h === 0 || f.rows.length < h) return 0;
+  for (let r = 0; r < h; r++) if (rowKey(first.rows[r]!) !== rowKey(f.rows[r]!)) return 0;
+  return h;
+}
+
+function edgesMatch(a: readonly number[], b: readonly number[], tol: number): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const absolute = a.every((x, i) => Math.abs(x - b[i]!) <= tol);
+  const shift = b[0]! - a[0]!;
+  const shifted = a.every((x, i) => Math.abs(x + shift - b[i]!) <= tol);
+  return absolute || shifted;
+}
+
+function columnsOverlap(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i + 1 < a.length; i++) {
+    const ov = overlap1d(a[i]!, a[i + 1]!, b[i]!, b[i + 1]!);
+    if (ov < 0.5 * Math.min(a[i + 1]! - a[i]!, b[i + 1]! - b[i]!)) return false;
+  }
+  return true;
+}
+
+/** Whether `f` continues the table whose first fragment is `first` and last fragment is `last`. */
+export function continues(first: TableFragment, last: TableFragment, f: TableFragment, s: TableSettings): boolean {
+  if (f.page !== last.page + 1 || f.columns !== last.columns) return false;
+  if (f.title !== undefined || (f.unit !== undefined && f.unit !== first.unit)) return false;
+  if (statsOf(f).linesAbove > 0) return false;
+  const compatible =
+    f.detector === 'lattice' && last.detector === 'lattice'
+      ? edgesMatch(last.columnEdges, f.columnEdges, s.edgeTolerance)
+      : columnsOverlap(last.columnEdges, f.columnEdges);
+  if (!compatible) return false;
+  if (repeatedHeaderRows(first, f) === 0) {
+    const own = leadingHeaderRows(f);
+    if (own > 0 && firstDataRow(f.rows, f.cells, f.columns) === own) return false; // a header of its own
+  }
+  return true;
+}
+
+/** Merges fragments into logical tables (see the file comment). */
+export function fragmentsToTables(fragments: TableFragment[], settings?: Partial<TableSettings>): Table[] {
+  const s = resolveTableSettings(settings);
+  const groups: Part[][] = [];
+  for (const f of fragments) {
+    const g = groups[groups.length - 1];
+    if (g && continues(g[0]!.f, g[g.length - 1]!.f, f, s)) g.push({ f, drop: repeatedHeaderRows(g[0]!.f, f) });
+    else groups.push([{ f, drop: leadingHeaderRows(f) }]);
+  }
+  return groups.map((g, i) => partsToTable(g, `t${i + 1}`));
+}
+
+function partsToTable(parts: Part[], id: string): Table {
+  const first = parts[0]!.f;
+  const C = first.columns;
+  const h = parts[0]!.drop;
+  const cells: Cell[] = first.cells.filter((c) => c.row < h).map((c) => ({ ...c, row: c.row - h }));
+  const rows: string[][] = [];
+  const kinds: ('body' | 'section')[] = [];
+  let strayItems = 0;
+  let dropped = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const { f, drop } = parts[p]!;
+    strayItems += statsOf(f).strayItems;
+    if (p > 0) dropped += drop;
+    let start = drop;
+    if (p > 0 && start < f.rows.length && splitRowContinues(rows, kinds, f, start)) {
+      const last = rows.length - 1;
+      const cont = f.rows[start]!;
+      for (let c = 0; c < C; c++) {
+        const joined = tidyCell(joinWrapped([rows[last]![c]!, cont[c] ?? '']));
+        rows[last]![c] = joined;
+        const cell = cells.find((x) => x.row === last && x.col === c);
+        if (cell) cell.text = joined;
+      }
+      start++;
+    }
+    const offset = rows.length - start;
+    for (let r = start; r < f.rows.length; r++) {
+      rows.push([...f.rows[r]!]);
+      kinds.push(f.rowKinds[r] === 'section' ? 'section' : 'body');
+    }
+    for (const c of f.cells) if (c.row >= start) cells.push({ ...c, row: c.row + offset });
+  }
+  let filled = 0;
+  for (const c of cells) if (c.text !== '') filled += c.rowSpan * c.colSpan;
+  const slots = (h + rows.length) * C;
+  const unit = parts.map((x) => x.f.unit).find((u) => u !== undefined);
+  return {
+    id,
+    title: first.title ?? null,
+    unit: unit ?? null,
+    pages: [...new Set(parts.map((x) => x.f.page))],
+    detector: first.detector,
+    columns: C,
+    header: headerStrings(first.cells, h, C),
+    rows,
+    rowKinds: kinds,
+    cells,
+    quality: {
+      fill: slots > 0 ? Math.min(1, filled / slots) : 0,
+      strayItems,
+      fragments: parts.length,
+      droppedHeaderRows: dropped,
+    },
+  };
+}
+
+/** A continuation's first body row that is the rest of the table's last row (see file comment). */
+function splitRowContinues(rows: string[][], kinds: readonly string[], f: TableFragment, r: number): boolean {
+  const prev = rows[rows.length - 1];
+  const cont = f.rows[r];
+  if (!prev || !cont || kinds[kinds.length - 1] !== 'body' || f.rowKinds[r] === 'section') return false;
+  if (cont[0] !== '' || !isNumericText(prev[0] ?? '') || cont.every((t) => t === '')) return false;
+  const body = rows.filter((_, i) => kinds[i] === 'body');
+  const numbered = body.filter((row) => isNumericText(row[0] ?? '')).length;
+  return numbered >= 0.8 * body.length;
+}

@@ -1,0 +1,28 @@
+/**
+ * Extraction → the files of one document's output folder (design.md's output contract):
+ * document.json, text.txt, tables.json, tables/<id>.csv. Written as one atomic folder.
+ */
+import type { Extraction } from '../model/outputs.ts';
+import { rowsToCsv, type CsvOptions } from './csv.ts';
+import { writeDirAtomic } from './atomic.ts';
+
+/** Builds the `relative path → content` map of one document's outputs. */
+export async function extractionToFiles(ex: Extraction, csv: CsvOptions = {}): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  files.set('document.json', json(ex.document));
+  files.set('text.txt', ex.text);
+  files.set('tables.json', json(ex.tables));
+  for (const t of ex.tables) {
+    files.set(`tables/${t.id}.csv`, await rowsToCsv([t.header, ...t.rows], csv));
+  }
+  return files;
+}
+
+/** Writes one document's outputs into `dir` atomically (old content replaced as a whole). */
+export async function writeExtraction(dir: string, ex: Extraction, csv: CsvOptions = {}): Promise<void> {
+  await writeDirAtomic(dir, await extractionToFiles(ex, csv));
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
