@@ -44,6 +44,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const running = removeRunningLines(pages.map((p) => ({ info: p.info, lines: itemsToLines(p.items) })));
   const fragmentsPerPage: TableFragment[][] = [];
   const prosePerPage: { page: number; lines: Line[] }[] = [];
+  const textPerPage: Line[][] = [];
   pages.forEach((page, i) => {
     const lines = running.pages[i] ?? [];
     let fragments: TableFragment[] = [];
@@ -54,12 +55,13 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     }
     fragmentsPerPage.push(fragments);
     prosePerPage.push({ page: page.info.page, lines: linesOutsideTables(lines, fragments) });
+    textPerPage.push(linesOutsideTables(lines, fragments, { keepCaptions: true }));
   });
 
   const tables = fragmentsToTables(fragmentsPerPage.flat());
   const documents = splitGongwen(prosePerPage);
   const text = pages
-    .map((p, i) => composePageText(prosePerPage[i]!.lines, fragmentsPerPage[i]!))
+    .map((p, i) => composePageText(textPerPage[i]!, fragmentsPerPage[i]!))
     .join('\n\f');
 
   const document: DocumentJson = {

@@ -29,9 +29,16 @@ function lineInFragment(line: Line, f: TableFragment): boolean {
 }
 
 /** Which lines of a page are outside every table region and caption (the caller keeps them as prose). */
-export function linesOutsideTables(lines: Line[], fragments: TableFragment[]): Line[] {
+export function linesOutsideTables(
+  lines: Line[],
+  fragments: TableFragment[],
+  options: { readonly keepCaptions?: boolean } = {},
+): Line[] {
   return lines.filter(
-    (l) => !fragments.some((f) => lineInFragment(l, f) || (l.page === f.page && isCaptionLine(l, f.captionBoxes))),
+    (l) =>
+      !fragments.some(
+        (f) => lineInFragment(l, f) || (!options.keepCaptions && l.page === f.page && isCaptionLine(l, f.captionBoxes)),
+      ),
   );
 }
 
