@@ -2,6 +2,7 @@
  * The shapes gongwen writes to disk (the output contract of ../shared/design.md). Boxes follow
  * model/types.ts: PDF points, top-left origin.
  */
+import type { Paragraph } from './check.ts';
 import type { DocStatus, Gongwen, PageMethod, StageError, Table } from './types.ts';
 
 /** `document.json`: what the PDF is and how it was read. */
@@ -34,4 +35,6 @@ export interface Extraction {
   /** text.txt: clean text in reading order, pages separated by a form feed */
   text: string;
   tables: Table[];
+  /** paragraphs.json: prose paragraphs with page and box (what checks cite) */
+  paragraphs: Paragraph[];
 }

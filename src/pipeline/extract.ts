@@ -11,7 +11,7 @@ import type { Line, PageContent, StageError, TableFragment } from '../model/type
 import { withPdf } from '../read/pdfjs.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
-import { composePageText } from './pageText.ts';
+import { composePage } from './pageText.ts';
 import { VERSION } from '../version.ts';
 
 export interface ExtractOptions {
@@ -60,9 +60,9 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
 
   const tables = fragmentsToTables(fragmentsPerPage.flat());
   const documents = splitGongwen(prosePerPage);
-  const text = pages
-    .map((p, i) => composePageText(textPerPage[i]!, fragmentsPerPage[i]!))
-    .join('\n\f');
+  const composed = pages.map((_, i) => composePage(textPerPage[i]!, fragmentsPerPage[i]!));
+  const text = composed.map((c) => c.text).join('\n\f');
+  const paragraphs = composed.flatMap((c) => c.paragraphs);
 
   const document: DocumentJson = {
     gongwen: { version: VERSION },
@@ -81,7 +81,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     tables: tables.map((t) => ({ id: t.id, title: t.title, pages: t.pages, rows: t.rows.length, columns: t.columns })),
     removedLines: running.removed.map((l) => ({ page: l.page, text: l.text })),
   };
-  return { document, text: text.endsWith('\n') ? text : text + '\n', tables };
+  return { document, text: text.endsWith('\n') ? text : text + '\n', tables, paragraphs };
 }
 
 function round2(n: number): number {

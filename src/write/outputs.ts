@@ -12,6 +12,7 @@ export async function extractionToFiles(ex: Extraction, csv: CsvOptions = {}): P
   files.set('document.json', json(ex.document));
   files.set('text.txt', ex.text);
   files.set('tables.json', json(ex.tables));
+  files.set('paragraphs.json', json(ex.paragraphs));
   for (const t of ex.tables) {
     files.set(`tables/${t.id}.csv`, await rowsToCsv([t.header, ...t.rows], csv));
   }

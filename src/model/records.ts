@@ -1,0 +1,101 @@
+/**
+ * Typed records: one per fact, from tables recognised by their header signature. The zod schemas
+ * are the source of truth (JSON Schema in schemas/ is generated from them); types are inferred.
+ * `table` + `row` point back to the table (tables.json id, index into its `rows`), whose cells
+ * carry page and box.
+ */
+import { z } from 'zod';
+
+/** Unit an amount is stated in. */
+export const AmountUnitSchema = z.enum(['元', '万元', '亿元']);
+export type AmountUnit = z.infer<typeof AmountUnitSchema>;
+
+const ref = {
+  /** id of the table in tables.json ('t1', …) */
+  table: z.string(),
+  /** index into that table's `rows` (0-based, body rows) */
+  row: z.number().int().nonnegative(),
+};
+
+/** A budget line (级次/预算单位/项目名称/预算数 and close variants). */
+export const BudgetLineSchema = z.object({
+  kind: z.literal('budget-line'),
+  ...ref,
+  /** 级次, e.g. 汉阳区 */
+  level: z.string().nullable(),
+  /** 预算单位 (the budget unit: an organisation) */
+  budgetUnit: z.string().nullable(),
+  /** 项目名称 */
+  project: z.string().nullable(),
+  /** the amount as a plain number, in `amountUnit`; null when the cell is empty or unparseable */
+  amount: z.number().nullable(),
+  amountUnit: AmountUnitSchema.nullable(),
+  /** a 合计/总计/小计 row */
+  isTotal: z.boolean(),
+});
+export type BudgetLine = z.infer<typeof BudgetLineSchema>;
+
+/** A village assignment (序号/派出单位/派驻村, with section rows). */
+export const VillageAssignmentSchema = z.object({
+  kind: z.literal('village-assignment'),
+  ...ref,
+  /** 序号; null when empty or unparseable */
+  seq: z.number().int().nullable(),
+  /** section number (一…二十二 → 1…22); null before any section row */
+  section: z.number().int().nullable(),
+  /** the section row's text, as printed */
+  sectionTitle: z.string().nullable(),
+  /** 区 of the section, e.g. 黄陂区 */
+  district: z.string().nullable(),
+  /** street or township (…街/…乡/…镇) */
+  street: z.string().nullable(),
+  /** count the section row declares ('12 个村' → 12) */
+  declaredCount: z.number().int().nullable(),
+  /** 牵头单位 of the section */
+  leadUnit: z.string().nullable(),
+  /** 派出单位 split on '、' */
+  units: z.array(z.string()),
+  /** 派驻村 */
+  village: z.string(),
+});
+export type VillageAssignment = z.infer<typeof VillageAssignmentSchema>;
+
+/** A pairing (重点帮扶地区/结对帮扶区): one record per (county, district) pair. */
+export const PairingSchema = z.object({
+  kind: z.literal('pairing'),
+  ...ref,
+  /** 州/市 part of the aided area, e.g. 恩施州 */
+  prefecture: z.string().nullable(),
+  /** county or county-level city, e.g. 来凤县 */
+  county: z.string(),
+  /** the paired district */
+  district: z.string(),
+});
+export type Pairing = z.infer<typeof PairingSchema>;
+
+/** Any other table: one record per body row, keyed by header. */
+export const GenericRecordSchema = z.object({
+  kind: z.literal('generic'),
+  ...ref,
+  /** the row is a section row (its text is under the first header) */
+  section: z.boolean(),
+  values: z.record(z.string(), z.string()),
+});
+export type GenericRecord = z.infer<typeof GenericRecordSchema>;
+
+export const AnyRecordSchema = z.discriminatedUnion('kind', [
+  BudgetLineSchema,
+  VillageAssignmentSchema,
+  PairingSchema,
+  GenericRecordSchema,
+]);
+export type AnyRecord = z.infer<typeof AnyRecordSchema>;
+export type RecordKind = AnyRecord['kind'];
+
+/** records.json */
+export const RecordsFileSchema = z.object({
+  /** which record kind each table was recognised as */
+  tables: z.array(z.object({ table: z.string(), kind: z.enum(['budget-line', 'village-assignment', 'pairing', 'generic']) })),
+  records: z.array(AnyRecordSchema),
+});
+export type RecordsFile = z.infer<typeof RecordsFileSchema>;
