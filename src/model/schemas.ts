@@ -1,0 +1,143 @@
+/**
+ * zod schemas of every file gongwen writes. Each is checked against the TypeScript type the code
+ * uses (`satisfies z.ZodType<T>`), validated before the file is written (write/validate.ts), and
+ * published as JSON Schema in schemas/ (`npm run schemas`; a test fails when they are stale).
+ * Boxes: PDF points, top-left origin of the displayed page.
+ */
+import { z } from 'zod';
+import type { DocumentJson } from './outputs.ts';
+import type { Paragraph } from './check.ts';
+import type { Cell, DocNumber, Gongwen, Table } from './types.ts';
+import { BBoxSchema, CheckSummarySchema, FindingsFileSchema } from './findings.ts';
+import {
+  BudgetLineSchema,
+  GenericRecordSchema,
+  PairingSchema,
+  RecordsFileSchema,
+  VillageAssignmentSchema,
+} from './records.ts';
+
+const page = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DocNumberSchema = z.object({
+  raw: z.string(),
+  normalized: z.string(),
+  prefix: z.string(),
+  year: z.number().int(),
+  serial: z.number().int(),
+}) satisfies z.ZodType<DocNumber>;
+
+export const GongwenSchema = z.object({
+  index: z.number().int().nonnegative(),
+  docNumber: DocNumberSchema.nullable(),
+  title: z.string().nullable(),
+  issuers: z.array(z.string()),
+  signDate: isoDate.nullable(),
+  printDate: isoDate.nullable(),
+  pageFrom: page,
+  pageTo: page,
+  attachments: z.array(z.string()),
+}) satisfies z.ZodType<Gongwen>;
+
+/** document.json */
+export const DocumentSchema = z.object({
+  gongwen: z.object({ version: z.string() }),
+  source: z.object({
+    path: z.string(),
+    name: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative(),
+  }),
+  status: z.enum(['ok', 'partial', 'failed']),
+  errors: z.array(z.object({ stage: z.string(), page: page.optional(), reason: z.string() })),
+  pages: z.array(
+    z.object({
+      page,
+      method: z.enum(['text', 'ocr', 'both']),
+      width: z.number().positive(),
+      height: z.number().positive(),
+      rotate: z.number().int(),
+      confidence: z.number().min(0).max(1),
+    }),
+  ),
+  documents: z.array(GongwenSchema),
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      pages: z.array(page),
+      rows: z.number().int().nonnegative(),
+      columns: z.number().int().positive(),
+    }),
+  ),
+  removedLines: z.array(z.object({ page, text: z.string() })),
+}) satisfies z.ZodType<DocumentJson>;
+
+export const CellSchema = z.object({
+  row: z.number().int(),
+  col: z.number().int().nonnegative(),
+  rowSpan: z.number().int().positive(),
+  colSpan: z.number().int().positive(),
+  text: z.string(),
+  bbox: BBoxSchema,
+  page,
+  confidence: z.number().min(0).max(1),
+}) satisfies z.ZodType<Cell>;
+
+export const TableSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  unit: z.string().nullable(),
+  pages: z.array(page),
+  detector: z.enum(['lattice', 'stream']),
+  columns: z.number().int().positive(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  rowKinds: z.array(z.enum(['body', 'section'])),
+  cells: z.array(CellSchema),
+  quality: z.object({
+    fill: z.number().min(0).max(1),
+    strayItems: z.number().int().nonnegative(),
+    fragments: z.number().int().positive(),
+    droppedHeaderRows: z.number().int().nonnegative(),
+  }),
+}) satisfies z.ZodType<Table>;
+
+/** tables.json */
+export const TablesFileSchema = z.array(TableSchema);
+
+/** paragraphs.json */
+export const ParagraphsFileSchema = z.array(
+  z.object({
+    page,
+    bbox: BBoxSchema,
+    text: z.string(),
+    lines: z.array(z.object({ bbox: BBoxSchema, text: z.string() })),
+  }) satisfies z.ZodType<Paragraph>,
+);
+
+/** Every published schema: JSON Schema file name (in schemas/) → zod schema. */
+export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'document.schema.json': DocumentSchema,
+  'tables.schema.json': TablesFileSchema,
+  'paragraphs.schema.json': ParagraphsFileSchema,
+  'records.schema.json': RecordsFileSchema,
+  'record-budget-line.schema.json': BudgetLineSchema,
+  'record-village-assignment.schema.json': VillageAssignmentSchema,
+  'record-pairing.schema.json': PairingSchema,
+  'record-generic.schema.json': GenericRecordSchema,
+  'findings.schema.json': FindingsFileSchema,
+  'check-summary.schema.json': CheckSummarySchema,
+};
+
+/** Output file name (in a document's folder) → the schema it is validated against before writing. */
+export const FILE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'document.json': DocumentSchema,
+  'tables.json': TablesFileSchema,
+  'paragraphs.json': ParagraphsFileSchema,
+  'records.json': RecordsFileSchema,
+  'findings.json': FindingsFileSchema,
+  'check-summary.json': CheckSummarySchema,
+};
