@@ -18,7 +18,7 @@ const reps = Math.max(1, Number(values.reps));
 function defaultFiles(): string[] {
   const root = join(import.meta.dirname, '..', 'samples');
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith('planted-'))
     .map((d) => join(root, d.name, `${d.name}.pdf`))
     .filter((p) => existsSync(p));
 }
