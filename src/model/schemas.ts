@@ -89,6 +89,7 @@ export const CellSchema = z.object({
 export const TableSchema = z.object({
   id: z.string(),
   title: z.string().nullable(),
+  titleBox: z.object({ page, bbox: BBoxSchema }).nullable(),
   unit: z.string().nullable(),
   pages: z.array(page),
   detector: z.enum(['lattice', 'stream']),

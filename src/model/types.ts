@@ -124,6 +124,8 @@ export interface TableFragment {
   columnEdges: number[];
   /** caption lines directly above the table (title), if any */
   title?: string;
+  /** box of the title (its lines' union), when there is a title */
+  titleBox?: BBox;
   /** unit line ('单位：万元'), if any */
   unit?: string;
   /** boxes of the caption/unit lines consumed by this table (so layout can skip them) */
@@ -147,6 +149,8 @@ export interface Table {
   /** 't1', 't2', ... in document order */
   id: string;
   title: string | null;
+  /** where the title is printed (page and box), when there is one */
+  titleBox: { page: number; bbox: BBox } | null;
   unit: string | null;
   /** 1-based pages it spans */
   pages: number[];

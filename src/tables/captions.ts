@@ -15,7 +15,7 @@
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
 import { joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
-import { centreX, intersectionArea } from './geometry.ts';
+import { centreX, intersectionArea, unionBoxes } from './geometry.ts';
 import type { TableSettings } from './settings.ts';
 
 /** A line that is only a unit statement. */
@@ -117,7 +117,10 @@ export function attachCaption<F extends TableFragment>(
   }
   for (const l of taken) consumed.add(l);
   const out: F = { ...fragment, captionBoxes: boxes };
-  if (titleLines.length > 0) title = tightenCjk(joinWrapped(titleLines.map((l) => lineText(l, s))));
+  if (titleLines.length > 0) {
+    title = tightenCjk(joinWrapped(titleLines.map((l) => lineText(l, s))));
+    out.titleBox = unionBoxes(titleLines.map((l) => l.bbox))!;
+  }
   if (title !== undefined) out.title = title;
   if (unit === undefined) unit = unitInHeader(fragment);
   if (unit !== undefined) out.unit = unit;

@@ -64,6 +64,7 @@ export function regionToFragment(
 
   // leading full-width rows that are captions drawn inside the grid
   let title: string | undefined;
+  let titleBox: BBox | undefined;
   let unit: string | undefined;
   const captionBoxes: BBox[] = [];
   let dropTop = 0;
@@ -74,7 +75,10 @@ export function regionToFragment(
     const isUnit = UNIT_LINE.test(cell.text);
     if (!isUnit && (ENUMERATED.test(cell.text) || !nextIsHeaderLike || title !== undefined)) break;
     if (isUnit) unit = unitOf(cell.text);
-    else title = tightenCjk(cell.text);
+    else {
+      title = tightenCjk(cell.text);
+      titleBox = cell.bbox;
+    }
     captionBoxes.push(cell.bbox);
     dropTop++;
   }
@@ -97,6 +101,7 @@ export function regionToFragment(
     linesAbove: 0,
   };
   if (title !== undefined) fragment.title = title;
+  if (titleBox !== undefined) fragment.titleBox = titleBox;
   if (unit !== undefined) fragment.unit = unit;
   return fragment;
 }

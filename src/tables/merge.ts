@@ -127,6 +127,7 @@ function partsToTable(parts: Part[], id: string): Table {
   return {
     id,
     title: first.title ?? null,
+    titleBox: first.titleBox ? { page: first.page, bbox: first.titleBox } : null,
     unit: unit ?? null,
     pages: [...new Set(parts.map((x) => x.f.page))],
     detector: first.detector,
