@@ -1,0 +1,104 @@
+/**
+ * section.count-mismatch: a section row that declares how many rows follow ('一、黄陂区姚家集街
+ * 12 个村', '二、柳溪镇（26 条）') against the rows that do follow — village-assignment records
+ * per section, or, in other tables, the body rows up to the next section or total row.
+ */
+import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
+import type { Table } from '../../model/types.ts';
+import { recordKinds, recordsOfKind, tableById, Tally } from '../context.ts';
+import { cellEvidence, present } from '../evidence.ts';
+import { rowTotalKind } from '../tables.ts';
+import { CN_NUMERAL_CLASS, compact, parseCount } from '../text.ts';
+
+export const SECTION_RULE = 'section.count-mismatch';
+
+const ORDINAL = new RegExp(`^[（(]?[${CN_NUMERAL_CLASS}]+[)）]?[、.．]|^\\d+[、.．]`);
+/** Arabic count, optional 个, then what is counted. */
+const ARABIC_COUNT = /([0-9０-９]+)\s*(?:个\s*)?(村|社区|镇|乡|街道|条|项|家|所|户|人|名|处|座|宗|笔|个)/;
+/** Chinese-numeral count: needs 个 or a measure word, so names such as 三店街 are never counts. */
+const CHINESE_COUNT = new RegExp(`([${CN_NUMERAL_CLASS}]+)\\s*(?:个\\s*(?:村|社区|镇|乡|街道)?|条|项|家|所|户|名|处|座|宗|笔)`);
+
+/** The count a section title declares, null when it declares none. */
+export function declaredCount(title: string): number | null {
+  const t = compact(title).replace(ORDINAL, '');
+  const all = [...t.matchAll(new RegExp(ARABIC_COUNT.source, 'g'))];
+  const found = all.length > 0 ? all : [...t.matchAll(new RegExp(CHINESE_COUNT.source, 'g'))];
+  const counts = new Set(found.map((m) => parseCount(m[1]!)));
+  // '2 个街道 15 个社区' declares two things: which one the rows count is unknown
+  return counts.size === 1 ? [...counts][0]! : null;
+}
+
+function fail(tally: Tally, table: Table, row: number, title: string, declared: number, actual: number): void {
+  tally.fail({
+    rule: SECTION_RULE,
+    severity: 'error',
+    message: `表 ${table.id} 分组“${title}”声明 ${declared} 个，实际列出 ${actual} 行`,
+    // what the section row should say given its rows, and what it says
+    expected: actual,
+    actual: declared,
+    evidence: present([cellEvidence(table, row, 0)]),
+  });
+}
+
+/** Village-assignment tables: records grouped by section. */
+function checkVillageSections(input: CheckInput, tally: Tally, tableId: string): number {
+  const table = tableById(input, tableId);
+  const records = recordsOfKind(input.records, 'village-assignment').filter((r) => r.table === tableId);
+  const groups = new Map<string, typeof records>();
+  for (const r of records) {
+    const key = `${r.section ?? ''}|${r.sectionTitle ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  let n = 0;
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    if (first.declaredCount === null || first.sectionTitle === null) continue;
+    n++;
+    if (group.length === first.declaredCount) {
+      tally.pass();
+      continue;
+    }
+    if (!table) continue;
+    const firstRow = Math.min(...group.map((r) => r.row));
+    let row = firstRow - 1;
+    while (row > 0 && table.rowKinds[row] !== 'section') row--;
+    fail(tally, table, Math.max(0, row), first.sectionTitle, first.declaredCount, group.length);
+  }
+  return n;
+}
+
+/** Other tables: section rows and the body rows up to the next section or total row. */
+function checkTableSections(tally: Tally, table: Table): number {
+  let n = 0;
+  table.rows.forEach((row, r) => {
+    if (table.rowKinds[r] !== 'section') return;
+    const declared = declaredCount(row[0] ?? '');
+    if (declared === null) return;
+    let count = 0;
+    for (let i = r + 1; i < table.rows.length && table.rowKinds[i] !== 'section' && !rowTotalKind(table, i); i++) count++;
+    n++;
+    if (count === declared) tally.pass();
+    else fail(tally, table, r, compact(row[0] ?? ''), declared, count);
+  });
+  return n;
+}
+
+export function runSectionCount(input: CheckInput): RuleResult {
+  const tally = new Tally();
+  const kinds = recordKinds(input.records);
+  for (const table of input.tables) {
+    const before = tally.passed;
+    const n =
+      kinds.get(table.id) === 'village-assignment' ? checkVillageSections(input, tally, table.id) : checkTableSections(tally, table);
+    const ok = tally.passed - before;
+    if (n > 0 && ok > 0) tally.verified.push(`${table.id}: ${ok === n ? '' : `${ok} of `}${n} section counts`);
+  }
+  return tally.result();
+}
+
+export const sectionCountRule: Rule = {
+  id: SECTION_RULE,
+  severity: 'error',
+  description: 'the count a section row declares (N 个村, N 条) equals the rows listed under it',
+  run: runSectionCount,
+};

@@ -1,0 +1,220 @@
+/**
+ * sum.total-mismatch, tables: a 合计/总计 row against the sum of the body rows, a 小计 row (or a
+ * section row carrying numbers) against the rows of its group, and a 合计/小计 column against the
+ * columns it adds up.
+ */
+import type { Finding } from '../../model/findings.ts';
+import type { AmountUnit } from '../../model/records.ts';
+import type { Table } from '../../model/types.ts';
+import type { Tally } from '../context.ts';
+import { cellEvidence, present, tableName } from '../evidence.ts';
+import type { CheckSettings } from '../settings.ts';
+import {
+  cellNumber,
+  numericColumns,
+  rowLabel,
+  rowTotalKind,
+  sameAmount,
+  sumNumbers,
+  totalLabelKind,
+} from '../tables.ts';
+import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
+
+export const SUM_RULE = 'sum.total-mismatch';
+
+/** A grand total printed in a table (for comparison with the text). */
+export interface TableTotal {
+  table: Table;
+  row: number;
+  col: number;
+  value: PrintedNumber;
+  /** money unit of the column (header or unit line), null when none */
+  unit: AmountUnit | null;
+}
+
+type RowRole = 'leaf' | 'grand' | 'sub' | 'section' | 'sectionTotal';
+
+function rowRoles(table: Table, cols: readonly number[]): RowRole[] {
+  return table.rows.map((row, r) => {
+    if (table.rowKinds[r] === 'section') {
+      return cols.some((c) => cellNumber(row[c] ?? '')) ? 'sectionTotal' : 'section';
+    }
+    return rowTotalKind(table, r) ?? 'leaf';
+  });
+}
+
+/** '2368 = 618 + 1750' or '1050.11 = Σ 218 rows'. */
+export function equation(total: string, parts: readonly PrintedNumber[], settings: CheckSettings): string {
+  const rhs =
+    parts.length <= settings.maxPartsShown
+      ? parts.map((p) => formatNumber(p.value, p.decimals)).join(' + ')
+      : `Σ ${parts.length} rows`;
+  return `${total} = ${rhs}`;
+}
+
+const ENUMERATED = /^[一二三四五六七八九十]+、/;
+
+/** Row sets a grand total may add up (flat list, top-level items only, children only, no 其中 rows). */
+function grandCandidates(table: Table, leaves: readonly number[]): number[][] {
+  const label = (r: number): string => compact(rowLabel(table.rows[r] ?? []));
+  const top = leaves.filter((r) => ENUMERATED.test(label(r)));
+  const sets = [leaves.slice()];
+  if (top.length > 0 && top.length < leaves.length) sets.push(top, leaves.filter((r) => !top.includes(r)));
+  const noOfWhich = leaves.filter((r) => !label(r).startsWith('其中'));
+  if (noOfWhich.length < leaves.length) sets.push(noOfWhich);
+  return sets;
+}
+
+function valuesOf(table: Table, rows: readonly number[], col: number): PrintedNumber[] {
+  return rows.map((r) => cellNumber(table.rows[r]?.[col] ?? '')).filter((v): v is PrintedNumber => v !== null);
+}
+
+/** Leaf rows of the group a 小计/section-total row closes or opens. */
+function groupRows(roles: readonly RowRole[], r: number): number[] {
+  const boundary = (role: RowRole): boolean => role !== 'leaf';
+  const before: number[] = [];
+  if (roles[r] === 'sub') {
+    for (let i = r - 1; i >= 0 && !boundary(roles[i]!); i--) before.unshift(i);
+    if (before.length > 0) return before;
+  }
+  const after: number[] = [];
+  for (let i = r + 1; i < roles.length && !boundary(roles[i]!); i++) after.push(i);
+  return after;
+}
+
+/** Leaf rows each grand-total row adds up: all of them, or, with several grand totals, its segment. */
+function grandRows(roles: readonly RowRole[], r: number): number[] {
+  const grands = roles.flatMap((role, i) => (role === 'grand' ? [i] : []));
+  const leaves = roles.flatMap((role, i) => (role === 'leaf' ? [i] : []));
+  if (grands.length <= 1) return leaves;
+  const k = grands.indexOf(r);
+  const from = k === 0 ? -1 : grands[k - 1]!;
+  return leaves.filter((i) => i > from && i < r);
+}
+
+function mismatch(table: Table, row: number, col: number, message: string, expected: string, actual: string): Finding {
+  return {
+    rule: SUM_RULE,
+    severity: 'error',
+    message,
+    expected,
+    actual,
+    evidence: present([cellEvidence(table, row, col)]),
+  };
+}
+
+/** Money unit of a column: its header's, else the unit line's unless the header names another unit. */
+export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
+  const header = table.header[c] ?? '';
+  return moneyUnitOf(header) ?? (bracketUnitOf(header) ? null : moneyUnitOf(table.unit));
+}
+
+/** Checks the total rows of a table; returns its grand totals. */
+function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): TableTotal[] {
+  const roles = rowRoles(table, cols);
+  const found: TableTotal[] = [];
+  roles.forEach((role, r) => {
+    if (role === 'leaf' || role === 'section') return;
+    for (const c of cols) {
+      const stated = cellNumber(table.rows[r]?.[c] ?? '');
+      if (!stated) continue;
+      const header = table.header[c] ?? `col ${c + 1}`;
+      const sets = role === 'grand' ? grandCandidates(table, grandRows(roles, r)) : [groupRows(roles, r)];
+      const sums = sets.map((rows) => ({ parts: valuesOf(table, rows, c) })).filter((s) => s.parts.length > 0);
+      if (sums.length === 0) continue;
+      const match = sums.find((s) => sameAmount(stated, sumNumbers(s.parts), settings));
+      const label = compact(rowLabel(table.rows[r] ?? [])) || '合计';
+      if (match) {
+        tally.pass(`${table.id} ${header}: ${equation(table.rows[r]![c]!.trim(), match.parts, settings)}`);
+      } else {
+        const sum = sumNumbers(sums[0]!.parts);
+        const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
+        tally.fail(
+          mismatch(
+            table,
+            r,
+            c,
+            `${tableName(table)}的「${label}」行「${header}」列为 ${table.rows[r]![c]!.trim()}，` +
+              `但其 ${sums[0]!.parts.length} 行之和为 ${computed}`,
+            computed,
+            table.rows[r]![c]!.trim(),
+          ),
+        );
+      }
+      if (role === 'grand') found.push({ table, row: r, col: c, value: stated, unit: columnMoneyUnit(table, c) });
+    }
+  });
+  return found;
+}
+
+/** Columns a 合计/小计 column adds: its header siblings ('补助资金/中央资金'), else the adjacent numeric run. */
+function partColumns(table: Table, c: number, cols: readonly number[]): number[][] {
+  const header = table.header[c] ?? '';
+  const slash = header.lastIndexOf('/');
+  if (slash > 0) {
+    const prefix = header.slice(0, slash + 1);
+    const siblings = cols.filter((k) => k !== c && (table.header[k] ?? '').startsWith(prefix));
+    if (siblings.length >= 2) return [siblings];
+  }
+  const isTotalCol = (k: number): boolean => totalLabelKind(table.header[k]?.split('/').pop() ?? '') !== null;
+  const run = (dir: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let k = c + dir; k >= 0 && k < table.columns && cols.includes(k) && !isTotalCol(k); k += dir) out.push(k);
+    return dir === -1 ? out.reverse() : out;
+  };
+  const left = run(-1);
+  const parts = left.length >= 2 ? left : run(1);
+  // nearest-first suffixes of the run, longest first: the full run, then without the farthest column…
+  const sets: number[][] = [];
+  for (let n = parts.length; n >= 2; n--) sets.push(left.length >= 2 ? parts.slice(parts.length - n) : parts.slice(0, n));
+  return sets;
+}
+
+/** Checks 合计/小计 columns row by row. */
+function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): void {
+  for (const c of cols) {
+    if (!totalLabelKind(table.header[c]?.split('/').pop() ?? '')) continue;
+    const sets = partColumns(table, c, cols);
+    const rows = table.rows.flatMap((row, r) => (cellNumber(row[c] ?? '') ? [r] : []));
+    const agrees = (set: number[], r: number): boolean => {
+      const parts = set.flatMap((k) => valuesOf(table, [r], k));
+      return parts.length > 0 && sameAmount(cellNumber(table.rows[r]![c]!)!, sumNumbers(parts), settings);
+    };
+    // the structure is the longest set most rows agree with (a grouped header needs no vote)
+    const chosen =
+      sets.length === 1 && (table.header[c] ?? '').includes('/')
+        ? sets[0]
+        : sets.find((set) => rows.filter((r) => agrees(set, r)).length * 2 >= rows.length);
+    if (!chosen || rows.length === 0) continue;
+    const names = chosen.map((k) => table.header[k] ?? '').join(' + ');
+    const bad = rows.filter((r) => !agrees(chosen, r));
+    for (let i = 0; i < rows.length - bad.length; i++) tally.pass();
+    for (const r of bad) {
+      const sum = sumNumbers(chosen.flatMap((k) => valuesOf(table, [r], k)));
+      const stated = table.rows[r]![c]!.trim();
+      const computed = formatNumber(sum.value, Math.max(sum.decimals, cellNumber(stated)!.decimals));
+      tally.fail(
+        mismatch(
+          table,
+          r,
+          c,
+          `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」为 ${stated}，` +
+            `但 ${names} 之和为 ${computed}`,
+          computed,
+          stated,
+        ),
+      );
+    }
+    const good = rows.length - bad.length;
+    if (good > 0) tally.verified.push(`${table.id} ${table.header[c]} = ${names} in ${good} rows`);
+  }
+}
+
+/** Runs both table checks on one table; returns its grand totals. */
+export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings): TableTotal[] {
+  const cols = numericColumns(table, settings);
+  if (cols.length === 0) return [];
+  const totals = checkTotalRows(table, cols, tally, settings);
+  checkTotalColumns(table, cols, tally, settings);
+  return totals;
+}

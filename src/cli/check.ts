@@ -1,0 +1,69 @@
+/**
+ * `gongwen check <out-dir>...`: re-runs records and checks on existing (possibly hand-corrected)
+ * outputs — document.json, tables.json, paragraphs.json — and rewrites records, findings.json and
+ * check-summary.json. A folder holding several document folders is walked. Exit 1 when a finding
+ * at or above --fail-on (default error) exists or a folder cannot be read.
+ */
+import { parseArgs } from 'node:util';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError, parseFailOn, severityCounts } from './common.ts';
+import { loadReviewInput, OutputFolderError } from '../write/load.ts';
+import { review, failsAt } from '../pipeline/review.ts';
+import { writeReview } from '../write/outputs.ts';
+import { oneLine } from '../pipeline/extract.ts';
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'fail-on': { type: 'string' },
+      bom: { type: 'boolean', default: false },
+      raw: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('check needs at least one output folder');
+  const failOn = parseFailOn(values['fail-on'], 'error');
+  let code = 0;
+  for (const arg of positionals) {
+    const dirs = await outputFolders(arg);
+    if (dirs.length === 0) {
+      console.error(`gongwen: ${arg}: no gongwen output folder (document.json) found`);
+      code = 1;
+    }
+    for (const dir of dirs) {
+      try {
+        const rev = review(await loadReviewInput(dir));
+        await writeReview(dir, rev, { bom: values.bom, raw: values.raw });
+        console.error(`checked ${dir}: ${severityCounts(rev.summary.findings)}`);
+        if (failsAt(rev.findings, failOn)) code = 1;
+      } catch (err) {
+        console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : oneLine(err)}`);
+        code = 1;
+      }
+    }
+  }
+  return code;
+}
+
+/** `dir` itself when it holds document.json, else its subfolders that do (recursively). */
+async function outputFolders(dir: string): Promise<string[]> {
+  try {
+    await stat(join(dir, 'document.json'));
+    return [dir];
+  } catch {
+    /* not a document folder itself */
+  }
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) out.push(...(await outputFolders(join(dir, e.name))));
+  }
+  return out;
+}

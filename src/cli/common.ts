@@ -1,0 +1,18 @@
+/** What the CLI commands share: usage errors, one-line messages, severity option parsing. */
+import type { Severity } from '../model/findings.ts';
+import { SEVERITIES } from '../model/findings.ts';
+
+/** A wrong command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** `--fail-on` value → severity threshold ('none' never fails). */
+export function parseFailOn(value: string | undefined, fallback: Severity | 'none'): Severity | 'none' {
+  if (value === undefined) return fallback;
+  if (value === 'none' || (SEVERITIES as readonly string[]).includes(value)) return value as Severity | 'none';
+  throw new UsageError(`--fail-on expects error, warning, info or none, got '${value}'`);
+}
+
+/** Findings by severity as 'N error, N warning, N info'. */
+export function severityCounts(counts: Record<Severity, number>): string {
+  return SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ');
+}

@@ -1,0 +1,56 @@
+/**
+ * The reviewing stages, shared by `extract` (right after extraction) and `check` (on outputs read
+ * back from disk, possibly hand-corrected): tables → records → checks → findings + summary.
+ * They read the extracted text, tables and paragraphs, never the PDF.
+ */
+import type { CheckInput, Paragraph } from '../model/check.ts';
+import type { DocumentJson } from '../model/outputs.ts';
+import type { CheckSummary, Finding } from '../model/findings.ts';
+import type { RecordsFile } from '../model/records.ts';
+import type { Table } from '../model/types.ts';
+import { SEVERITIES } from '../model/findings.ts';
+import { tablesToRecords } from '../records/index.ts';
+import { runChecks } from '../checks/index.ts';
+
+/** What the reviewing stages read. */
+export interface ReviewInput {
+  document: DocumentJson;
+  tables: Table[];
+  paragraphs: Paragraph[];
+}
+
+/** What they produce. */
+export interface Review {
+  records: RecordsFile;
+  /** record-stage findings (unparseable values) and check findings, most severe first */
+  findings: Finding[];
+  summary: CheckSummary;
+}
+
+/** Tables → records → checks. */
+export function review(input: ReviewInput): Review {
+  const rec = tablesToRecords(input.tables);
+  const checkInput: CheckInput = { ...input, records: rec.records };
+  const checked = runChecks(checkInput);
+  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    records: { tables: rec.tables, records: rec.records },
+    findings,
+    summary: { ...checked.summary, findings: counts },
+  };
+}
+
+function bySeverityThenPage(a: Finding, b: Finding): number {
+  const s = SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  if (s !== 0) return s;
+  return (a.evidence[0]?.page ?? 0) - (b.evidence[0]?.page ?? 0);
+}
+
+/** Whether any finding is at or above `level` ('none' never fails). */
+export function failsAt(findings: readonly Finding[], level: Finding['severity'] | 'none'): boolean {
+  if (level === 'none') return false;
+  const limit = SEVERITIES.indexOf(level);
+  return findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}

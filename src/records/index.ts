@@ -1,0 +1,59 @@
+/**
+ * records/: tables recognised by their header signature → typed records (model/records.ts), each
+ * validated with zod before it is returned, plus findings for cells that should hold a number
+ * and do not. Records point back to their table (`table` id, `row` index into `rows`).
+ */
+import type { Finding } from '../model/findings.ts';
+import { AnyRecordSchema, type AnyRecord, type RecordKind } from '../model/records.ts';
+import type { Table } from '../model/types.ts';
+import { budgetTableToRecords } from './budget.ts';
+import { genericTableToRecords } from './generic.ts';
+import { pairingTableToRecords } from './pairing.ts';
+import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
+import { tableToSignature } from './signatures.ts';
+import { villageTableToRecords } from './village.ts';
+
+export { cellAt, cellEvidence, slotText, unparseableFinding } from './evidence.ts';
+export { headerParts, headerToSignature, tableToKind, tableToSignature, type Signature } from './signatures.ts';
+export { parseSectionTitle, splitUnits, type SectionContext } from './village.ts';
+export { splitArea, splitDistricts } from './pairing.ts';
+export { headerToKeys } from './generic.ts';
+export { textToAmountUnit } from './budget.ts';
+export { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
+
+export interface RecordsResult {
+  records: AnyRecord[];
+  /** the kind each table was recognised as, in table order */
+  tables: { table: string; kind: RecordKind }[];
+  findings: Finding[];
+}
+
+/** One table → its records and findings. */
+export function tableToRecords(
+  table: Table,
+  settings: RecordSettings = RECORD_SETTINGS,
+): { kind: RecordKind; records: AnyRecord[]; findings: Finding[] } {
+  const sig = tableToSignature(table, settings);
+  switch (sig.kind) {
+    case 'budget-line':
+      return { kind: sig.kind, ...budgetTableToRecords(table, sig.columns, settings) };
+    case 'village-assignment':
+      return { kind: sig.kind, ...villageTableToRecords(table, sig.columns, settings) };
+    case 'pairing':
+      return { kind: sig.kind, ...pairingTableToRecords(table, sig.columns), findings: [] };
+    case 'generic':
+      return { kind: sig.kind, ...genericTableToRecords(table), findings: [] };
+  }
+}
+
+/** Tables → records (each checked against AnyRecordSchema), the kind of each table, findings. */
+export function tablesToRecords(tables: readonly Table[], settings: RecordSettings = RECORD_SETTINGS): RecordsResult {
+  const out: RecordsResult = { records: [], tables: [], findings: [] };
+  for (const table of tables) {
+    const r = tableToRecords(table, settings);
+    out.tables.push({ table: table.id, kind: r.kind });
+    for (const rec of r.records) out.records.push(AnyRecordSchema.parse(rec));
+    out.findings.push(...r.findings);
+  }
+  return out;
+}

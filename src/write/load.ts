@@ -1,0 +1,45 @@
+/**
+ * Reads a document's output folder back (for `gongwen check`): document.json, tables.json and
+ * paragraphs.json, each validated against its schema, so hand-corrected outputs are checked as
+ * they are. Errors say which file and what is wrong, in one line.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DocumentSchema, ParagraphsFileSchema, TablesFileSchema } from '../model/schemas.ts';
+import type { ReviewInput } from '../pipeline/review.ts';
+import type { z } from 'zod';
+
+/** A folder that is not a readable gongwen output folder. */
+export class OutputFolderError extends Error {}
+
+async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, file), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new OutputFolderError(`${file}: ${code === 'ENOENT' ? 'missing (not a gongwen output folder?)' : String(code)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new OutputFolderError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new OutputFolderError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Loads what the review stages need from an output folder. */
+export async function loadReviewInput(dir: string): Promise<ReviewInput> {
+  const [document, tables, paragraphs] = await Promise.all([
+    readJson(dir, 'document.json', DocumentSchema),
+    readJson(dir, 'tables.json', TablesFileSchema),
+    readJson(dir, 'paragraphs.json', ParagraphsFileSchema),
+  ]);
+  return { document, tables, paragraphs };
+}

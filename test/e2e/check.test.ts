@@ -1,0 +1,79 @@
+/**
+ * `gongwen check` on outputs written by `extract`, including hand-corrected ones; records CSV for
+ * BI (BOM, round trip, datapackage.json).
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, samplePdf } from '../helpers/samples.ts';
+import { parseRecordsCsv } from '../../src/write/records.ts';
+import type { Finding } from '../../src/model/findings.ts';
+import type { RecordsFile } from '../../src/model/records.ts';
+
+const BIN = join(ROOT, 'bin', 'gongwen.mjs');
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
+
+describe('gongwen check', () => {
+  let out: string;
+  let dir: string;
+
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'gongwen-check-'));
+    dir = join(out, 'seed');
+    const r = run(['extract', samplePdf('seed'), '--out', out, '--bom']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('extract wrote records, datapackage, findings and the check summary', () => {
+    for (const f of ['records.json', 'datapackage.json', 'findings.json', 'check-summary.json', 'records/budget-line.csv', 'records/village-assignment.csv', 'records/pairing.csv']) {
+      expect(existsSync(join(dir, f)), f).toBe(true);
+    }
+    const dp = readJson<{ resources: { path: string; schema: { fields: { name: string; type: string; unit?: string }[] } }[] }>(join(dir, 'datapackage.json'));
+    const budget = dp.resources.find((r) => r.path.includes('budget-line'))!;
+    expect(budget.schema.fields.find((f) => f.name === 'amount')).toMatchObject({ type: 'number' });
+  });
+
+  it('records CSV written with --bom starts with EF BB BF and reads back into the same records', async () => {
+    const bytes = readFileSync(join(dir, 'records', 'budget-line.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = readJson<RecordsFile>(join(dir, 'records.json')).records;
+    for (const kind of ['budget-line', 'village-assignment', 'pairing'] as const) {
+      const text = readFileSync(join(dir, 'records', `${kind}.csv`), 'utf8');
+      const back = await parseRecordsCsv(text, kind);
+      expect(back, kind).toEqual(records.filter((r) => r.kind === kind));
+    }
+  });
+
+  it('exits 1 on error findings by default, 0 with --fail-on none', () => {
+    expect(run(['check', dir]).status).toBe(1);
+    expect(run(['check', dir, '--fail-on', 'none']).status).toBe(0);
+  });
+
+  it('re-checks a hand-corrected table: a changed total becomes a finding', () => {
+    const tablesPath = join(dir, 'tables.json');
+    const tables = readJson<{ rows: string[][] }[]>(tablesPath);
+    const before = readJson<Finding[]>(join(dir, 'findings.json')).filter((f) => f.rule === 'sum.total-mismatch');
+    expect(before).toEqual([]);
+    tables[0]!.rows[0]![3] = '2386';
+    writeFileSync(tablesPath, JSON.stringify(tables));
+    const r = run(['check', dir, '--fail-on', 'none']);
+    expect(r.status, r.stderr).toBe(0);
+    const after = readJson<Finding[]>(join(dir, 'findings.json')).filter((f) => f.rule === 'sum.total-mismatch');
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.map((f) => String(f.actual))).toContain('2386');
+  });
+
+  it('says what is wrong with a folder that is not an output folder', () => {
+    const r = run(['check', join(out, 'nothing-here')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/nothing-here: no gongwen output folder/);
+    writeFileSync(join(dir, 'paragraphs.json'), '{ broken');
+    const bad = run(['check', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/paragraphs\.json: not valid JSON/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,111 @@
+/** records/<kind>.csv, datapackage.json and the CSV → records round trip. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnyRecord, RecordKind } from '../../src/model/records.ts';
+import { tablesToRecords } from '../../src/records/index.ts';
+import { neutraliseFormula, parseRecordsCsv, recordsToCsvFiles, recordsToDataPackage, restoreFormula } from '../../src/write/records.ts';
+import { extractSample } from '../helpers/samples.ts';
+import { makeTable } from './build.ts';
+
+let seed: AnyRecord[];
+beforeAll(async () => {
+  seed = tablesToRecords((await extractSample('seed')).tables).records;
+});
+
+const kindOf = (path: string): RecordKind => path.replace(/^records\/|\.csv$/g, '') as RecordKind;
+
+describe('recordsToCsvFiles on the seed', () => {
+  it('writes one file per kind present, header + one row per record, plain values', async () => {
+    const files = await recordsToCsvFiles(seed);
+    expect([...files.keys()]).toEqual(['records/budget-line.csv', 'records/village-assignment.csv', 'records/pairing.csv']);
+    const budget = files.get('records/budget-line.csv')!;
+    expect(budget).toBe(
+      'table,row,level,budgetUnit,project,amount,amountUnit,isTotal\n' +
+        't1,0,合计,,,2368,万元,true\n' +
+        't1,1,汉阳区,区直机关工委等预算单位,乡村振兴专项经费,618,万元,false\n' +
+        't1,2,汉阳区,区政府办,结对帮扶资金,1750,万元,false\n',
+    );
+    const village = files.get('records/village-assignment.csv')!.split('\n');
+    expect(village).toHaveLength(1 + 271 + 1);
+    expect(village[1]).toBe('t2,1,1,1,一、黄陂区姚家集街 12 个村（牵头单位：市委办公厅）,黄陂区,姚家集街,12,市委办公厅,市委办公厅、汉口银行,双河村');
+    expect(files.get('records/pairing.csv')!.split('\n')[2]).toBe('t3,1,恩施州,利川市,武汉经济技术开发区 (汉南区)');
+  });
+
+  it('with bom: starts with EF BB BF and every file round-trips to the same records', async () => {
+    const files = await recordsToCsvFiles(seed, { bom: true });
+    for (const [path, text] of files) {
+      expect([...Buffer.from(text, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const kind = kindOf(path);
+      expect(await parseRecordsCsv(text, kind)).toEqual(seed.filter((r) => r.kind === kind));
+    }
+  });
+});
+
+describe('CSV injection', () => {
+  const t = makeTable(
+    ['预算单位', '项目名称', '预算数'],
+    [['=SUM(A1)', '+1', '-12.5'], ['@x', "'=quoted", '7'], ['\tTab', '-', '']],
+  );
+  const records = tablesToRecords([t]).records;
+
+  it('neutralises string cells starting with = + - @ tab, but not numbers', async () => {
+    const csv = (await recordsToCsvFiles(records)).get('records/budget-line.csv')!;
+    const rows = csv.split('\n');
+    expect(rows[1]).toBe("t1,0,,'=SUM(A1),'+1,-12.5,,false");
+    expect(rows[2]).toBe("t1,1,,'@x,''=quoted,7,,false");
+    expect(rows[3]).toBe("t1,2,,Tab,'-,,,false"); // budget cells are trimmed
+    expect(await parseRecordsCsv(csv, 'budget-line')).toEqual(records);
+  });
+
+  it('neutraliseFormula / restoreFormula: tab and CR too, reversible', () => {
+    for (const s of ['=1', '+1', '-1', '@a', '\tx', '\rx', "'=x", "''@x"]) {
+      expect(neutraliseFormula(s)).toBe(`'${s}`);
+      expect(restoreFormula(neutraliseFormula(s))).toBe(s);
+    }
+    for (const s of ['a=1', "'a", '１', '']) expect(neutraliseFormula(s)).toBe(s);
+  });
+
+  it('keeps them as they are with raw', async () => {
+    const csv = (await recordsToCsvFiles(records, { raw: true })).get('records/budget-line.csv')!;
+    expect(csv.split('\n')[1]).toBe('t1,0,,=SUM(A1),+1,-12.5,,false');
+    expect(await parseRecordsCsv(csv, 'budget-line', { raw: true })).toEqual(records);
+  });
+});
+
+describe('generic records', () => {
+  it('one generic.csv with the union of header keys; quoting; round trip over two tables', async () => {
+    const a = makeTable(['名称', '备注'], [['甲, "乙"', '多\n行'], ['丙', '']], { id: 't1' });
+    const b = makeTable(['名称', '数量'], [['丁', '=1+1'], ['\t戊', '-3']], { id: 't2' });
+    const records = tablesToRecords([a, b]).records;
+    const files = await recordsToCsvFiles(records);
+    const csv = files.get('records/generic.csv')!;
+    expect(csv.startsWith('table,row,section,名称,备注,数量\nt1,0,false,"甲, ""乙""","多\n行",\n')).toBe(true);
+    expect(await parseRecordsCsv(csv, 'generic')).toEqual(records);
+  });
+});
+
+describe('recordsToDataPackage', () => {
+  it('describes one tabular resource per CSV with types, titles and the amount unit', () => {
+    const dp = recordsToDataPackage(seed) as {
+      profile: string;
+      resources: { name: string; path: string; format: string; encoding: string; schema: { fields: Record<string, unknown>[] } }[];
+    };
+    expect(dp.profile).toBe('tabular-data-package');
+    expect(dp.resources.map((r) => [r.name, r.path, r.format, r.encoding])).toEqual([
+      ['budget-line', 'records/budget-line.csv', 'csv', 'utf-8'],
+      ['village-assignment', 'records/village-assignment.csv', 'csv', 'utf-8'],
+      ['pairing', 'records/pairing.csv', 'csv', 'utf-8'],
+    ]);
+    const budget = dp.resources[0]!.schema.fields;
+    expect(budget.map((f) => f.name)).toEqual(['table', 'row', 'level', 'budgetUnit', 'project', 'amount', 'amountUnit', 'isTotal']);
+    expect(budget.find((f) => f.name === 'amount')).toEqual({ name: 'amount', type: 'number', title: '金额', unit: '万元' });
+    expect(budget.find((f) => f.name === 'isTotal')).toMatchObject({ type: 'boolean' });
+    expect(dp.resources[1]!.schema.fields.find((f) => f.name === 'seq')).toMatchObject({ type: 'integer', title: '序号' });
+    expect((recordsToDataPackage(seed, { bom: true }) as typeof dp).resources[0]!.encoding).toBe('utf-8-sig');
+  });
+
+  it('notes mixed amount units', () => {
+    const t = makeTable(['单位', '金额'], [['甲', '5万元'], ['乙', '3元']]);
+    const dp = recordsToDataPackage(tablesToRecords([t]).records) as { resources: { schema: { fields: Record<string, unknown>[] } }[] };
+    expect(dp.resources[0]!.schema.fields.find((f) => f.name === 'amount')).toMatchObject({ unit: 'mixed' });
+  });
+});
