@@ -4,28 +4,10 @@
  */
 import type { Paragraph } from '../model/check.ts';
 import type { BBox, Evidence, Table } from '../model/types.ts';
+import { cellEvidence, unionBox } from '../model/evidence.ts';
+
+export { cellEvidence, unionBox };
 import { compact } from './text.ts';
-
-/** The smallest box holding all the given boxes. */
-export function unionBox(boxes: readonly BBox[]): BBox {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    top: Math.min(...boxes.map((b) => b.top)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    bottom: Math.max(...boxes.map((b) => b.bottom)),
-  };
-}
-
-/**
- * The cell covering grid slot (`row`, `col`) of a table: body rows index `rows` (0-based), header
- * rows are negative. Null when no cell covers it.
- */
-export function cellEvidence(table: Table, row: number, col: number): Evidence | null {
-  const cell = table.cells.find(
-    (c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan,
-  );
-  return cell ? { page: cell.page, bbox: cell.bbox, text: cell.text } : null;
-}
 
 /** The whole body row `row` (cells on its first page united), text joined with ' | '. */
 export function rowEvidence(table: Table, row: number): Evidence | null {

@@ -3,6 +3,7 @@
  * are PDF points, top-left origin (see model/types.ts).
  */
 import type { BBox, Line } from '../model/types.ts';
+export { unionBox } from '../model/evidence.ts';
 import { tightenCjk } from '../text/spacing.ts';
 
 /** Median of a list of numbers (0 for an empty list). */
@@ -13,15 +14,6 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** The smallest box holding all the given boxes. */
-export function unionBox(boxes: readonly BBox[]): BBox {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    top: Math.min(...boxes.map((b) => b.top)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    bottom: Math.max(...boxes.map((b) => b.bottom)),
-  };
-}
 
 /** Body font size: the font size carrying the most characters, pt (16 when there are no lines). */
 export function bodyFontSize(lines: readonly Line[]): number {

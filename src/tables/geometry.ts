@@ -2,18 +2,11 @@
  * Small geometry helpers over boxes and 1-D intervals. PDF points, top-left origin, y down.
  */
 import type { BBox } from '../model/types.ts';
+import { unionBox } from '../model/evidence.ts';
 
 /** Smallest box holding all the given boxes; undefined for none. */
 export function unionBoxes(boxes: readonly BBox[]): BBox | undefined {
-  if (boxes.length === 0) return undefined;
-  let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
-  for (const b of boxes) {
-    if (b.x0 < x0) x0 = b.x0;
-    if (b.top < top) top = b.top;
-    if (b.x1 > x1) x1 = b.x1;
-    if (b.bottom > bottom) bottom = b.bottom;
-  }
-  return { x0, top, x1, bottom };
+  return boxes.length === 0 ? undefined : unionBox(boxes);
 }
 
 export function centreX(b: BBox): number {
