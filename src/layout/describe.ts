@@ -89,7 +89,8 @@ export function describeGongwen(
   ctx: LineContext,
 ): Pick<Gongwen, 'docNumber' | 'title' | 'issuers' | 'signDate' | 'printDate' | 'attachments'> {
   const from = start.docNoAt !== null ? start.docNoAt - start.at + 1 : 0;
-  const title = titleOf(lines, from, ctx);
+  // the title follows the 文号; a 文号 printed under the title (some 函) leaves it above
+  const title = titleOf(lines, from, ctx) ?? (from > 0 ? titleOf(lines.slice(0, from - 1), 0, ctx) : null);
   const afterTitle = title ? title.at + title.lines.length : from;
 
   let signDate: string | null = null;

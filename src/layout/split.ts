@@ -42,6 +42,17 @@ function isOwnAttachment(flat: readonly Flat[], docAt: number, i: number, ctx: L
   return named.some((n) => n.length >= 4 && key.length >= 4 && (n === key || n.includes(key) || key.includes(n)));
 }
 
+/**
+ * Whether the lines of the current 公文 before `top` are only its title (a few title lines on the
+ * 文号's page, no body yet): then a 文号 at `top` is that 公文's own, printed under its title.
+ */
+function onlyTitleSince(flat: readonly Flat[], docAt: number, top: number, ctx: LineContext): boolean {
+  const before = flat.slice(docAt, top);
+  if (before.length === 0 || before.length > 4) return false;
+  if (before.some((f) => f.page !== flat[top]!.page)) return false;
+  return before.every((f) => isTitleLine(f.line, ctx) || isHeaderMark(f.line));
+}
+
 /** Finds where each 公文 starts. */
 function findStarts(flat: readonly Flat[], ctx: LineContext): DocStart[] {
   const starts: DocStart[] = [];
@@ -63,6 +74,12 @@ function findStarts(flat: readonly Flat[], ctx: LineContext): DocStart[] {
       }
       while (top > 0 && flat[top - 1]!.page === f.page && isHeaderMark(flat[top - 1]!.line)) top--;
       const last = starts[starts.length - 1];
+      if (onlyTitleSince(flat, docAt, top, ctx)) {
+        // a 文号 printed under its title: it belongs to the 公文 that title began
+        if (last && last.at === docAt) starts[starts.length - 1] = { ...last, docNumber: dn, docNoAt: i };
+        else starts.push({ at: docAt, docNumber: dn, docNoAt: i, headerOrgans: organs.flat() });
+        continue;
+      }
       const sameHeader = last?.docNoAt != null && i - last.docNoAt <= 3 && flat[last.docNoAt]!.page === f.page;
       if ((organs.length > 0 || flat[top]!.pos < ctx.settings.topLines) && !sameHeader) {
         if (last && last.at >= top) starts.pop();

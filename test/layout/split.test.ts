@@ -191,6 +191,25 @@ describe('splitGongwen', () => {
     ]);
   });
 
+  it('keeps a 文号 printed under its title with that title (one 公文, not two)', () => {
+    const docs = splitGongwen([
+      {
+        page: 1,
+        lines: itemsToLines([
+          ...placed('关于下达某某专项资金的通知', 90, 1, 'centre', TITLE),
+          ...placed('某财建发〔2025〕12号', 130, 1, 'centre'),
+          ...placed('各市、州、县财政局：', 170, 1, 'left'),
+          ...paragraph('根据省委、省政府部署，现将某某专项资金下达给你们，请按规定使用，确保资金安全。', 198, 1).items,
+          ...right('某某省财政厅', 300, 1),
+          ...right('2025年3月1日', 328, 1),
+        ]),
+      },
+    ]);
+    expect(docs.map((d) => [d.docNumber?.normalized ?? null, d.title, d.issuers, d.signDate])).toEqual([
+      ['某财建发〔2025〕12号', '关于下达某某专项资金的通知', ['某某省财政厅'], '2025-03-01'],
+    ]);
+  });
+
   it('reads a 上行文 header (文号 with 签发人) and a joint red header with a separate 文件', () => {
     const body = (page: number, top: number) =>
       paragraph('现将有关情况报告如下，请审阅。各项工作均按计划推进，取得阶段性成效，下一步将继续抓好落实。', top, page).items;
