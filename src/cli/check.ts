@@ -2,7 +2,9 @@
  * `gongwen check <out-dir>...`: re-runs records and checks on existing (possibly hand-corrected)
  * outputs — document.json, tables.json, paragraphs.json — and rewrites records, findings.json and
  * check-summary.json. A folder holding several document folders is walked. Exit 1 when a finding
- * at or above --fail-on (default error) exists or a folder cannot be read.
+ * at or above --fail-on (default error) exists or a folder cannot be read. A `review.json` in a
+ * folder (decisions saved from report.html) marks findings confirmed or dismissed; dismissed ones
+ * stay in findings.json and no longer count for --fail-on.
  */
 import { parseArgs } from 'node:util';
 import { readdir, stat } from 'node:fs/promises';
@@ -12,6 +14,8 @@ import { loadReviewInput, OutputFolderError } from '../write/load.ts';
 import { review, failsAt } from '../pipeline/review.ts';
 import { writeReview } from '../write/outputs.ts';
 import { oneLine } from '../pipeline/extract.ts';
+import { readReviewFile } from '../review/load.ts';
+import { reviewWithDecisions } from '../review/apply.ts';
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,9 +38,11 @@ export async function checkCommand(args: string[]): Promise<number> {
     }
     for (const dir of dirs) {
       try {
-        const rev = review(await loadReviewInput(dir));
+        const rev = reviewWithDecisions(review(await loadReviewInput(dir)), await readReviewFile(dir));
         await writeReview(dir, rev, { bom: values.bom, raw: values.raw });
-        console.error(`checked ${dir}: ${severityCounts(rev.summary.findings)}`);
+        const r = rev.summary.review;
+        const reviewed = r ? ` (review.json: ${r.confirmed} confirmed, ${r.dismissed} dismissed, ${r.stale} no longer apply)` : '';
+        console.error(`checked ${dir}: ${severityCounts(rev.summary.findings)}${reviewed}`);
         if (failsAt(rev.findings, failOn)) code = 1;
       } catch (err) {
         console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : oneLine(err)}`);

@@ -1,18 +1,31 @@
 /**
- * `gongwen extract <file.pdf|dir>... --out <dir>`: PDF → outputs, one folder per input.
- * A file that cannot be read gets `gongwen: <file>: <reason>` and no output folder; the others go on.
+ * `gongwen extract <file.pdf|dir>... --out <dir>`: PDF → outputs, one folder per input, as a
+ * resumable batch (src/batch/): worker processes (--jobs), per-document limits (--timeout,
+ * --max-memory, --max-pages), progress (--progress), a manifest so a re-run skips finished
+ * files (--force redoes them), and batch-wide outputs in <out>/_batch/.
+ * A file that cannot be read gets `gongwen: <file>: <reason>` on stderr and no output folder;
+ * the others go on. Exit 0 with failures recorded; 1 when a file named on the command line failed,
+ * with --strict when any file failed, when a finding reached --fail-on, or when the output folder
+ * cannot be used (checked before any work). --report adds report.html files.
  */
 import { parseArgs } from 'node:util';
-import { readFile, mkdir, access, constants } from 'node:fs/promises';
-import { join } from 'node:path';
 import { collectInputs } from './inputs.ts';
-import { UsageError, parseFailOn, severityCounts } from './common.ts';
-import { extractPdf, oneLine } from '../pipeline/extract.ts';
-import { review, failsAt } from '../pipeline/review.ts';
-import { writeExtraction } from '../write/outputs.ts';
-import { PdfInputError } from '../read/pdfjs.ts';
+import { UsageError, parseFailOn } from './common.ts';
+import { SEVERITIES } from '../model/findings.ts';
+import { runBatch } from '../batch/run.ts';
+import { OutDirError } from '../batch/outdir.ts';
+import { BATCH_SETTINGS } from '../batch/settings.ts';
+import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
 
-/** Runs the command; returns the exit code (1 when a file failed or a finding reached --fail-on). */
+/** A positive integer option, or its default. */
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} expects a positive whole number, got '${value}'`);
+  return n;
+}
+
+/** Runs the command; returns the exit code. */
 export async function extractCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -23,51 +36,63 @@ export async function extractCommand(args: string[]): Promise<number> {
       bom: { type: 'boolean', default: false },
       raw: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      timeout: { type: 'string' },
+      'max-memory': { type: 'string' },
+      'max-pages': { type: 'string' },
+      force: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      progress: { type: 'string' },
+      report: { type: 'boolean', default: false },
     },
   });
   if (!values.out) throw new UsageError('extract needs --out <dir>');
   if (positionals.length === 0) throw new UsageError('extract needs at least one PDF file or folder');
   const failOn = parseFailOn(values['fail-on'], 'none');
-  const out = values.out;
-  try {
-    await mkdir(out, { recursive: true });
-    await access(out, constants.W_OK);
-  } catch (err) {
-    console.error(`gongwen: ${out}: output folder is not writable (${oneLine(err)})`);
-    return 1;
+  const progress = (values.progress ?? 'auto') as ProgressMode | 'auto';
+  if (!PROGRESS_MODES.includes(progress)) {
+    throw new UsageError(`--progress expects ${PROGRESS_MODES.join(', ')}, got '${values.progress}'`);
   }
+  const options = {
+    out: values.out,
+    jobs: positiveInt('jobs', values.jobs, BATCH_SETTINGS.jobs),
+    timeoutSeconds: positiveInt('timeout', values.timeout, BATCH_SETTINGS.timeoutSeconds),
+    maxMemoryMiB: positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB),
+    maxPages: positiveInt('max-pages', values['max-pages'], BATCH_SETTINGS.maxPages),
+    password: values.password,
+    bom: values.bom,
+    raw: values.raw,
+    force: values.force,
+    report: values.report,
+  };
   const inputs = await collectInputs(positionals);
   if (inputs.length === 0) throw new UsageError('no PDF files found in the given inputs');
-  let failed = 0;
-  let reachedFailOn = false;
-  for (const input of inputs) {
-    const started = performance.now();
-    try {
-      const data = await readInput(input.path);
-      const ex = await extractPdf({ path: input.path, data }, { password: values.password });
-      const rev = review(ex);
-      await writeExtraction(join(out, input.outName), ex, rev, { bom: values.bom, raw: values.raw });
-      reachedFailOn ||= failsAt(rev.findings, failOn);
-      const ms = Math.round(performance.now() - started);
-      console.error(
-        `${ex.document.status} ${input.path} → ${join(out, input.outName)} ` +
-          `(${ex.document.source.pages} pages, ${ex.tables.length} tables, ${ex.document.documents.length} 公文, ` +
-          `findings: ${severityCounts(rev.summary.findings)}, ${ms} ms)`,
-      );
-    } catch (err) {
-      failed++;
-      console.error(`gongwen: ${input.path}: ${err instanceof PdfInputError ? err.reason : oneLine(err)}`);
-    }
-  }
-  return failed > 0 || reachedFailOn ? 1 : 0;
-}
 
-async function readInput(path: string): Promise<Uint8Array> {
+  const mode = resolveMode(progress, process.stderr.isTTY === true);
+  const reporter = makeReporter(
+    mode,
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+    options.out,
+  );
+  let result;
   try {
-    return new Uint8Array(await readFile(path));
+    result = await runBatch(inputs, options, reporter);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : oneLine(err);
-    throw new PdfInputError(reason);
+    if (err instanceof OutDirError) {
+      console.error(`gongwen: ${err.message}`);
+      return 1;
+    }
+    throw err;
   }
+  process.stderr.write(formatSummary(result.done));
+  const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
+  const reachedFailOn = result.entries.some(
+    (e) => e.status !== 'failed' && SEVERITIES.some((s, i) => i <= limit && e.findings[s] > 0),
+  );
+  // a file named on the command line that failed is an error for the script that named it; files
+  // found by walking a folder are a batch: failures are recorded, exit 1 only with --strict
+  const failedIndex = result.entries.map((e, i) => (e.status === 'failed' ? i : -1)).filter((i) => i >= 0);
+  const namedFailed = failedIndex.some((i) => inputs[i]?.explicit === true);
+  return (values.strict && failedIndex.length > 0) || namedFailed || reachedFailOn ? 1 : 0;
 }

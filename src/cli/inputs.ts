@@ -1,32 +1,72 @@
-/** Command-line inputs → the PDF files to process and a unique, safe output folder name for each. */
+/**
+ * Command-line inputs → the PDF files to process and, for each, a unique output folder inside
+ * `--out` that can never escape it.
+ *
+ * Output layout: a file given by name goes to `<out>/<name>/`; a file found by walking a given
+ * folder keeps its folder structure relative to that folder: `<folder>/2021/a/通知.pdf` →
+ * `<out>/2021/a/通知/`. Every path segment is made safe (control and reserved characters → '_',
+ * leading dots → '_', trailing dots and spaces dropped, at most {@link INPUT_SETTINGS.maxSegmentBytes}
+ * bytes). A name already taken (case-insensitively, after Unicode NFC), a name equal to a folder
+ * that holds other outputs, or `_batch` at the top gets a suffix `-2`, `-3`… in input order
+ * (given order, folders walked in sorted order), so the same inputs always give the same names.
+ */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+
+export const INPUT_SETTINGS = {
+  /** longest output path segment, in UTF-8 bytes (file systems allow 255; temp names add ~30). @default 180 */
+  maxSegmentBytes: 180,
+  /** top-level folder names under --out reserved for gongwen itself. @default ['_batch'] */
+  reserved: ['_batch'] as readonly string[],
+} as const;
 
 export interface InputFile {
   /** path as found (given, or walked from a given folder) */
   path: string;
-  /** output folder name under --out: file name without .pdf, made safe and unique */
+  /** output folder relative to --out, '/'-separated, safe and unique (the document id) */
   outName: string;
+  /** named on the command line (not found by walking a folder) */
+  explicit: boolean;
 }
 
-/** Expands files and folders (recursively, `*.pdf` in any case) into a sorted, de-duplicated list. */
+interface Candidate {
+  path: string;
+  /** safe folder segments, the last one the document's own name */
+  segments: string[];
+  explicit: boolean;
+}
+
+/** Expands files and folders (recursively, `*.pdf` in any case) into a de-duplicated list. */
 export async function collectInputs(args: readonly string[]): Promise<InputFile[]> {
-  const paths: string[] = [];
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, segments: string[], explicit = true): void => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push({ path, segments, explicit });
+  };
   for (const arg of args) {
     let st;
     try {
       st = await stat(arg);
     } catch {
-      paths.push(arg); // reported as unreadable when processed
+      add(arg, [safeName(arg)]); // reported as unreadable when processed
       continue;
     }
-    if (st.isDirectory()) paths.push(...(await walkPdfs(arg)));
-    else paths.push(arg);
+    if (!st.isDirectory()) {
+      add(arg, [safeName(arg)]);
+      continue;
+    }
+    for (const p of await walkPdfs(arg)) {
+      const dirs = relative(arg, p).split(sep).slice(0, -1).map(safeSegment);
+      add(p, [...dirs, safeName(p)], false);
+    }
   }
-  const used = new Set<string>();
-  return [...new Set(paths)].map((path) => ({ path, outName: uniqueName(safeName(path), used) }));
+  return assignNames(candidates);
 }
 
+/** Files named `*.pdf` (any case) under `dir`, sorted by name at each level; symlinked files followed, symlinked folders not. */
 async function walkPdfs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -34,21 +74,80 @@ async function walkPdfs(dir: string): Promise<string[]> {
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walkPdfs(p)));
-    else if (e.isFile() && extname(e.name).toLowerCase() === '.pdf') out.push(p);
+    else if ((e.isFile() || e.isSymbolicLink()) && extname(e.name).toLowerCase() === '.pdf') {
+      if (e.isSymbolicLink()) {
+        const target = await stat(p).catch(() => null);
+        if (target?.isDirectory()) continue; // never follow folder links (loops)
+      }
+      out.push(p); // a dangling link is listed and reported as not found
+    }
   }
   return out;
 }
 
-/** A file name without its extension, with characters unsafe in folder names replaced by '_'. */
-export function safeName(path: string): string {
-  const base = basename(path, extname(path));
-  const cleaned = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').trim();
-  return cleaned === '' ? '_' : cleaned;
+/** Document ids: segments joined with '/', unique per {@link collectInputs}' rules. */
+function assignNames(candidates: readonly Candidate[]): InputFile[] {
+  const folders = new Set<string>(INPUT_SETTINGS.reserved.map(keyOf));
+  for (const c of candidates) {
+    for (let i = 1; i < c.segments.length; i++) folders.add(keyOf(c.segments.slice(0, i).join('/')));
+  }
+  const used = new Set<string>();
+  return candidates.map((c) => {
+    const parent = c.segments.slice(0, -1).join('/');
+    const name = c.segments[c.segments.length - 1]!;
+    let id = '';
+    for (let i = 1; ; i++) {
+      id = (parent === '' ? '' : parent + '/') + (i === 1 ? name : `${name}-${i}`);
+      const k = keyOf(id);
+      if (!used.has(k) && !folders.has(k)) {
+        used.add(k);
+        break;
+      }
+    }
+    return { path: c.path, outName: id, explicit: c.explicit };
+  });
 }
 
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${name}-${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
+function keyOf(id: string): string {
+  return id.normalize('NFC').toLowerCase();
+}
+
+/** A file name without its extension, made safe as one folder name (see {@link safeSegment}). */
+export function safeName(path: string): string {
+  return safeSegment(basename(path, extname(path)));
+}
+
+/** Windows device names, unusable as file names there. */
+const DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/**
+ * One path segment that is a plain folder name on every common file system: no control or
+ * reserved characters (`<>:"/\|?*` → '_'), no leading dot (→ '_', so never '.', '..' or hidden),
+ * no trailing dots or spaces, not a Windows device name, at most maxSegmentBytes UTF-8 bytes.
+ */
+export function safeSegment(name: string): string {
+  let s = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u2028\u2029]/g, '_')
+    .replace(/^\.+/, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
+  if (s === '') s = '_';
+  if (DEVICE.test(s)) s += '_';
+  if (Buffer.byteLength(s) > INPUT_SETTINGS.maxSegmentBytes) {
+    const chars = Array.from(s);
+    while (Buffer.byteLength(chars.join('')) > INPUT_SETTINGS.maxSegmentBytes) chars.pop();
+    s = chars.join('').replace(/[. ]+$/, '') || '_';
+  }
+  return s;
+}
+
+/** `out/<id>` as an absolute path; throws when it would not lie strictly inside `out` (defence in depth). */
+export function outputDir(out: string, id: string): string {
+  const root = resolve(out);
+  const dir = resolve(root, ...id.split('/'));
+  if (!dir.startsWith(root + sep) || id.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new Error(`output folder '${id}' would escape ${out}`);
+  }
+  return dir;
 }

@@ -1,9 +1,11 @@
 /**
  * The `gongwen` command line: `extract` (PDF → outputs) and `check` (re-check outputs).
- * Exit codes: 0 fine; 1 a file failed or a finding reached --fail-on; 2 usage error; 70 internal error.
+ * Exit codes: 0 fine; 1 a named file failed (any file with --strict) or a finding reached --fail-on;
+ * 2 usage error; 70 internal error.
  */
 import { extractCommand } from './extract.ts';
 import { checkCommand } from './check.ts';
+import { reportCommand } from './report.ts';
 import { UsageError } from './common.ts';
 import { oneLine } from '../pipeline/extract.ts';
 import { VERSION } from '../version.ts';
@@ -11,15 +13,22 @@ import { VERSION } from '../version.ts';
 const USAGE = `gongwen ${VERSION} — Chinese official notices (公文) in PDF → text, tables, records, findings
 
 usage:
-  gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--fail-on <severity>]
+  gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--report]
+          [--jobs N] [--timeout <s>] [--max-memory <MiB>] [--max-pages N] [--force] [--strict]
+          [--progress auto|bar|plain|json|none] [--fail-on <severity>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
+  gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
   gongwen --version
 
-extract writes, per input <name>.pdf, <out>/<name>/: document.json, text.txt, tables.json,
-tables/<id>.csv, paragraphs.json, records.json, records/<kind>.csv, datapackage.json,
-findings.json, check-summary.json.
+extract writes, per input <name>.pdf, <out>/<name>/ (files found in a folder keep their
+sub-folders): document.json, text.txt, tables.json, tables/<id>.csv, paragraphs.json,
+records.json, records/<kind>.csv, datapackage.json, findings.json, check-summary.json; and
+<out>/_batch/ (manifest, all records and findings). A re-run skips finished files (--force).
 check re-runs records and checks on such folders (hand-corrected tables included) and rewrites
-records and findings; exit 1 when a finding at or above --fail-on (default: error) exists.`;
+records and findings; exit 1 when a finding at or above --fail-on (default: error) exists;
+a review.json in a folder (saved from report.html) marks findings confirmed or dismissed.
+report writes report.html (one self-contained file: findings with page crops, checks, tables,
+page view, review) in each output folder, and _batch/report.html for a folder of them.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return extractCommand(rest);
     case 'check':
       return checkCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

@@ -21,6 +21,20 @@ export const EvidenceSchema = z.object({
 
 const value = z.union([z.string(), z.number(), z.null()]);
 
+/** A reviewer's decision on a finding: confirmed (a real problem) or dismissed (not one). */
+export const ReviewStatusSchema = z.enum(['confirmed', 'dismissed']);
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+
+/** The decision applied to a finding by `gongwen check` from review.json (src/review/). */
+export const FindingReviewSchema = z.object({
+  status: ReviewStatusSchema,
+  /** the reviewer's short note ('' when none) */
+  note: z.string(),
+  /** when the decision was taken, ISO 8601, when known */
+  decidedAt: z.string().optional(),
+});
+export type FindingReview = z.infer<typeof FindingReviewSchema>;
+
 export const FindingSchema = z.object({
   /** stable rule id, e.g. 'sum.total-mismatch' */
   rule: z.string(),
@@ -29,6 +43,13 @@ export const FindingSchema = z.object({
   expected: value.optional(),
   actual: value.optional(),
   evidence: z.array(EvidenceSchema),
+  /**
+   * stable identity for review decisions: `<rule>:<16 hex>`, the hex a hash of the evidence
+   * (page + text), expected and actual — it changes when the finding's values change
+   */
+  key: z.string().optional(),
+  /** the reviewer's decision from review.json, when there is one that still applies */
+  review: FindingReviewSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -53,5 +74,17 @@ export type RuleSummary = z.infer<typeof RuleSummarySchema>;
 export const CheckSummarySchema = z.object({
   rules: z.array(RuleSummarySchema),
   findings: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /**
+   * review.json applied by `gongwen check`: findings confirmed, dismissed (they no longer count for
+   * --fail-on) and left open; `stale` = decisions whose finding no longer exists or changed
+   */
+  review: z
+    .object({
+      confirmed: z.number().int().nonnegative(),
+      dismissed: z.number().int().nonnegative(),
+      open: z.number().int().nonnegative(),
+      stale: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type CheckSummary = z.infer<typeof CheckSummarySchema>;

@@ -9,6 +9,7 @@ import type { DocumentJson } from './outputs.ts';
 import type { Paragraph } from './check.ts';
 import type { Cell, DocNumber, Gongwen, Table } from './types.ts';
 import { BBoxSchema, CheckSummarySchema, FindingsFileSchema } from './findings.ts';
+import { ReviewFileSchema } from './review.ts';
 import {
   BudgetLineSchema,
   GenericRecordSchema,
@@ -131,6 +132,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'record-generic.schema.json': GenericRecordSchema,
   'findings.schema.json': FindingsFileSchema,
   'check-summary.schema.json': CheckSummarySchema,
+  'review.schema.json': ReviewFileSchema,
 };
 
 /** Output file name (in a document's folder) → the schema it is validated against before writing. */

@@ -11,6 +11,7 @@ import type { Table } from '../model/types.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
+import { withKey } from '../review/key.ts';
 
 /** What the reviewing stages read. */
 export interface ReviewInput {
@@ -32,7 +33,7 @@ export function review(input: ReviewInput): Review {
   const rec = tablesToRecords(input.tables);
   const checkInput: CheckInput = { ...input, records: rec.records };
   const checked = runChecks(checkInput);
-  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage);
+  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
@@ -48,9 +49,9 @@ function bySeverityThenPage(a: Finding, b: Finding): number {
   return (a.evidence[0]?.page ?? 0) - (b.evidence[0]?.page ?? 0);
 }
 
-/** Whether any finding is at or above `level` ('none' never fails). */
+/** Whether any finding is at or above `level` ('none' never fails); dismissed findings do not count. */
 export function failsAt(findings: readonly Finding[], level: Finding['severity'] | 'none'): boolean {
   if (level === 'none') return false;
   const limit = SEVERITIES.indexOf(level);
-  return findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+  return findings.some((f) => f.review?.status !== 'dismissed' && SEVERITIES.indexOf(f.severity) <= limit);
 }

@@ -50,9 +50,20 @@ export async function extractionToFiles(
   return files;
 }
 
-/** Writes one document's outputs into `dir` atomically (old content replaced as a whole). */
-export async function writeExtraction(dir: string, ex: Extraction, review?: Review, csv: CsvWriteOptions = {}): Promise<void> {
-  await writeDirAtomic(dir, await extractionToFiles(ex, review, csv));
+/**
+ * Writes one document's outputs into `dir` atomically (old content replaced as a whole); `keep`
+ * adds files carried over from the old folder (a reviewer's review.json).
+ */
+export async function writeExtraction(
+  dir: string,
+  ex: Extraction,
+  review?: Review,
+  csv: CsvWriteOptions = {},
+  keep: ReadonlyMap<string, string | Uint8Array> = new Map(),
+): Promise<void> {
+  const files: Map<string, string | Uint8Array> = await extractionToFiles(ex, review, csv);
+  for (const [path, data] of keep) files.set(path, data);
+  await writeDirAtomic(dir, files);
 }
 
 /** Rewrites the review files of an existing output folder (records/ replaced as a whole). */

@@ -66,6 +66,21 @@ describe('gongwen check', () => {
     expect(after.map((f) => String(f.actual))).toContain('2386');
   });
 
+  it('keeps a review.json across re-extraction, its dismissals still applied; --report writes the reports', () => {
+    const findings = readJson<Finding[]>(join(dir, 'findings.json'));
+    const year = findings.find((f) => f.rule === 'year.mismatch')!;
+    expect(year.key).toBeTruthy();
+    const review = { decisions: [{ key: year.key!, rule: year.rule, status: 'dismissed', note: 'known slip' }] };
+    writeFileSync(join(dir, 'review.json'), JSON.stringify(review));
+    const r = run(['extract', samplePdf('seed'), '--out', out, '--force', '--report', '--progress', 'plain']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readJson<typeof review>(join(dir, 'review.json'))).toEqual(review);
+    const after = readJson<Finding[]>(join(dir, 'findings.json')).find((f) => f.key === year.key)!;
+    expect(after.review?.status).toBe('dismissed');
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(existsSync(join(out, '_batch', 'report.html'))).toBe(true);
+  });
+
   it('says what is wrong with a folder that is not an output folder', () => {
     const r = run(['check', join(out, 'nothing-here')]);
     expect(r.status).toBe(1);

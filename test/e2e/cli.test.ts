@@ -1,10 +1,11 @@
 /**
  * The `gongwen extract` command end to end: outputs on disk per the contract, and bad input
- * (empty, not a PDF, truncated, encrypted) as one-line errors with no output folder.
+ * (empty, not a PDF, truncated, encrypted) as one-line errors with no output folder; exit 1 for
+ * failures only with --strict (batch behaviour in test/batch/).
  */
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, samplePdf } from '../helpers/samples.ts';
@@ -32,10 +33,11 @@ describe('gongwen extract', () => {
     writeFileSync(join(inDir, 'notpdf.pdf'), 'this is a text file, not a PDF\n');
     writeFileSync(join(inDir, 'truncated.pdf'), seed.subarray(0, 2000));
     execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', samplePdf('seed'), join(inDir, 'locked.pdf')]);
-    result = run(['extract', inDir, '--out', out]);
+    result = run(['extract', inDir, '--out', out, '--strict']);
   });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('exits non-zero when a file failed, with one line per bad file naming it and the reason', () => {
+  it('exits non-zero with --strict when a file failed, with one line per bad file naming it and the reason', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     const errs = lines.filter((l) => l.startsWith('gongwen: '));
@@ -45,10 +47,20 @@ describe('gongwen extract', () => {
     expect(errs.find((l) => l.includes('truncated.pdf'))).toMatch(/truncated\.pdf: .*(damaged|truncated)/);
     expect(errs.find((l) => l.includes('locked.pdf'))).toMatch(/locked\.pdf: encrypted: a password is required$/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.stderr).toMatch(/^summary: 5 files: 1 ok, 0 partial, 4 failed, 0 skipped;/m);
+  });
+
+  it('exits 0 without --strict, the failures recorded in the manifest (a re-run skips them all)', () => {
+    const again = run(['extract', join(work, 'in'), '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^summary: 5 files: 0 ok, 0 partial, 0 failed, 5 skipped;/m);
+    const manifest = readFileSync(join(out, '_batch', 'manifest.csv'), 'utf8').trim().split('\n');
+    expect(manifest).toHaveLength(1 + 5);
+    expect(manifest.find((l) => l.includes('empty.pdf'))).toMatch(/,empty,[0-9a-f]{64},failed,0,,empty file$/);
   });
 
   it('writes no output folder for a bad file, and the whole contract for the good one', () => {
-    expect(readdirSync(out).sort()).toEqual(['good']);
+    expect(readdirSync(out).sort()).toEqual(['_batch', 'good']);
     const dir = join(out, 'good');
     for (const f of ['document.json', 'text.txt', 'tables.json', 'tables/t1.csv', 'tables/t2.csv', 'tables/t3.csv']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
@@ -69,9 +81,22 @@ describe('gongwen extract', () => {
     expect(r.code).toBe(0);
     const bytes = readFileSync(join(out2, 'locked', 'tables', 't1.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const wrong = run(['extract', join(work, 'in', 'locked.pdf'), '--out', join(work, 'out3'), '--password', 'nope']);
+    const wrong = run(['extract', join(work, 'in', 'locked.pdf'), '--out', join(work, 'out3'), '--password', 'nope', '--strict']);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr.trim()).toMatch(/locked\.pdf: encrypted: wrong password$/);
+    expect(wrong.stderr.trim().split('\n')[0]).toMatch(/locked\.pdf: encrypted: wrong password$/);
+  });
+
+  it('exits 1 without --strict for a bad file named on the command line, with one line and no folder', () => {
+    const out4 = join(work, 'out4');
+    for (const bad of ['empty.pdf', 'notpdf.pdf', 'truncated.pdf', 'locked.pdf']) {
+      const r = run(['extract', join(work, 'in', bad), '--out', out4, '--progress', 'plain']);
+      expect(r.code, bad).toBe(1);
+      const errs = r.stderr.split('\n').filter((l) => l.startsWith('gongwen: '));
+      expect(errs, bad).toHaveLength(1);
+      expect(errs[0]).toContain(bad);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(out4, bad.replace(/\.pdf$/, ''))), bad).toBe(false);
+    }
   });
 
   it('rejects usage errors with exit 2', () => {

@@ -1,0 +1,86 @@
+/**
+ * One document of a batch, as a worker runs it: read the file, check its page count, extract,
+ * review, write its output folder atomically, and say what happened. Never throws: every
+ * failure becomes a `DocResult` with status 'failed' and a one-line reason.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { extractPdf, oneLine } from '../pipeline/extract.ts';
+import { review } from '../pipeline/review.ts';
+import { writeExtraction } from '../write/outputs.ts';
+import { PdfInputError, withPdf } from '../read/pdfjs.ts';
+import type { DocResult } from './manifest.ts';
+import { failedResult, readErrorReason } from './results.ts';
+import { join } from 'node:path';
+import { readReviewFile, REVIEW_FILE } from '../review/load.ts';
+import { reviewWithDecisions } from '../review/apply.ts';
+import type { ReviewFile } from '../model/review.ts';
+import { writeReport } from '../report/index.ts';
+
+export { failedResult, readErrorReason };
+
+/** What the coordinator sends for one document. */
+export interface DocJob {
+  /** input path */
+  path: string;
+  /** absolute output folder of the document */
+  dir: string;
+  password?: string;
+  bom: boolean;
+  raw: boolean;
+  maxPages: number;
+  /** also write report.html (page images from this PDF) */
+  report: boolean;
+}
+
+
+/** review.json of an earlier run in `dir`, as bytes to keep and as decisions (null when unreadable). */
+async function keptReview(dir: string): Promise<{ files: Map<string, Uint8Array>; file: ReviewFile | null } | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(dir, REVIEW_FILE));
+  } catch {
+    return null;
+  }
+  const file = await readReviewFile(dir).catch(() => null);
+  return { files: new Map([[REVIEW_FILE, bytes]]), file };
+}
+
+/** Runs one document end to end. */
+export async function runDocJob(job: DocJob): Promise<DocResult> {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await readFile(job.path));
+  } catch (err) {
+    return failedResult(readErrorReason(err), false);
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  let pages = 0;
+  try {
+    pages = await withPdf(data, { password: job.password }, async (pdf) => pdf.pageCount);
+    if (pages > job.maxPages) return failedResult(`too many pages (${pages} > ${job.maxPages})`, true, sha256, pages);
+    const ex = await extractPdf({ path: job.path, data }, { password: job.password });
+    // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
+    const kept = await keptReview(job.dir);
+    const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
+    await writeExtraction(job.dir, ex, rev, { bom: job.bom, raw: job.raw }, kept?.files);
+    if (job.report) await writeReport(job.dir, job.path, { password: job.password });
+    const doc = ex.document;
+    return {
+      status: doc.status,
+      sha256,
+      pages: doc.source.pages,
+      method: [...new Set(doc.pages.map((p) => p.method))].join('+'),
+      tables: ex.tables.length,
+      documents: doc.documents.length,
+      findings: { ...rev.summary.findings },
+      error: doc.errors[0] ? `${doc.errors[0].page ? `page ${doc.errors[0].page}: ` : ''}${doc.errors[0].reason}` : '',
+      final: true,
+    };
+  } catch (err) {
+    if (err instanceof PdfInputError) {
+      return failedResult(err.reason, err.reason !== 'encrypted: wrong password', sha256, pages);
+    }
+    return failedResult(oneLine(err), false, sha256, pages);
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Worker processes for a batch. pdf.js runs on the main thread in Node, so documents are spread
+ * over child processes (`child_process.fork` of worker.ts through bin/run-ts.mjs), reused across
+ * documents. Each document has a time limit and each worker a memory ceiling (V8 heap limit
+ * `--max-old-space-size` plus a resident-set watch read from /proc on Linux; elsewhere only the
+ * heap limit applies): a worker that exceeds one is killed, the document is failed
+ * ('timeout after Ns' / 'out of memory'), and the next document gets a fresh worker.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DocJob } from './job.ts';
+import { failedResult } from './results.ts';
+import type { DocResult } from './manifest.ts';
+import type { JobMessage, ResultMessage } from './worker.ts';
+
+const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
+const WORKER_TS = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** bytes of a worker's stderr kept to explain a crash */
+const STDERR_TAIL = 4096;
+
+export interface PoolSettings {
+  /** per-document time limit, ms */
+  readonly timeoutMs: number;
+  /** per-worker memory ceiling, MiB */
+  readonly maxMemoryMiB: number;
+  /** resident-set sampling period, ms */
+  readonly rssPollMs: number;
+}
+
+/** A document's result with the worker's figures. */
+export interface PoolResult {
+  result: DocResult;
+  /** peak RSS of the worker that ran it, KiB (its own report, or the last sample when killed) */
+  maxRssKiB: number;
+  /** time spent on the document in the worker, ms (null when the worker died) */
+  ms: number | null;
+}
+
+interface Running {
+  id: number;
+  resolve: (r: PoolResult) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface Worker {
+  child: ChildProcess;
+  ready: Promise<void>;
+  running: Running | null;
+  /** why we killed it, when we did */
+  killedFor: string | null;
+  stderr: string;
+  peakRssKiB: number;
+  exited: boolean;
+  exitCode: number | null;
+  exitSignal: NodeJS.Signals | null;
+}
+
+/** Peak resident set over all workers, KiB (sampled and reported). */
+export class WorkerPool {
+  private idle: Worker[] = [];
+  private all = new Set<Worker>();
+  private nextId = 1;
+  private poll: NodeJS.Timeout;
+  /** highest RSS seen in any worker, KiB */
+  peakRssKiB = 0;
+
+  constructor(private readonly settings: PoolSettings) {
+    this.poll = setInterval(() => this.sampleRss(), settings.rssPollMs);
+    this.poll.unref();
+  }
+
+  /** Runs one document on an idle worker (started when none is idle). Never rejects. */
+  async run(job: DocJob): Promise<PoolResult> {
+    const w = this.idle.pop() ?? this.spawn();
+    await w.ready;
+    if (w.exited) {
+      // died before its first job (a heap limit too small to start, killed from outside)
+      const reason = w.killedFor ?? crashReason(w.stderr, w.exitCode, w.exitSignal);
+      return { result: failedResult(`worker could not start: ${reason}`, false), maxRssKiB: w.peakRssKiB, ms: null };
+    }
+    return new Promise<PoolResult>((resolve) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.kill(w, `timeout after ${this.settings.timeoutMs / 1000}s`), this.settings.timeoutMs);
+      w.running = { id, resolve, timer };
+      const msg: JobMessage = { type: 'job', id, job };
+      w.child.send(msg);
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    clearInterval(this.poll);
+    const exits = [...this.all].map(
+      (w) => new Promise<void>((res) => (w.exited ? res() : (w.child.once('exit', () => res()), w.child.kill()))),
+    );
+    await Promise.all(exits);
+  }
+
+  /** Kills every worker at once (interrupt). */
+  killAll(): void {
+    for (const w of this.all) w.child.kill('SIGKILL');
+  }
+
+  private spawn(): Worker {
+    const child = fork(RUN_TS, [WORKER_TS], {
+      execArgv: [`--max-old-space-size=${this.settings.maxMemoryMiB}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    let markReady: () => void = () => undefined;
+    const w: Worker = {
+      child,
+      ready: new Promise<void>((res) => (markReady = res)),
+      running: null,
+      killedFor: null,
+      stderr: '',
+      peakRssKiB: 0,
+      exited: false,
+      exitCode: null,
+      exitSignal: null,
+    };
+    this.all.add(w);
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (s: string) => {
+      w.stderr = (w.stderr + s).slice(-STDERR_TAIL);
+    });
+    child.on('message', (msg: ResultMessage | { type: 'ready' }) => {
+      if (msg.type === 'ready') markReady();
+      else if (msg.type === 'result' && w.running?.id === msg.id) {
+        const r = w.running;
+        clearTimeout(r.timer);
+        w.running = null;
+        w.peakRssKiB = Math.max(w.peakRssKiB, msg.maxRssKiB);
+        this.peakRssKiB = Math.max(this.peakRssKiB, msg.maxRssKiB);
+        if (!w.exited && w.killedFor === null) this.idle.push(w);
+        r.resolve({ result: msg.result, maxRssKiB: msg.maxRssKiB, ms: msg.ms });
+      }
+    });
+    child.on('error', () => undefined); // an 'exit' follows
+    child.on('exit', (code, signal) => {
+      w.exited = true;
+      w.exitCode = code;
+      w.exitSignal = signal;
+      markReady();
+      this.all.delete(w);
+      this.idle = this.idle.filter((x) => x !== w);
+      const r = w.running;
+      if (!r) return;
+      clearTimeout(r.timer);
+      w.running = null;
+      const reason = w.killedFor ?? crashReason(w.stderr, code, signal);
+      r.resolve({ result: failedResult(reason, false), maxRssKiB: w.peakRssKiB, ms: null });
+    });
+    return w;
+  }
+
+  private kill(w: Worker, reason: string): void {
+    if (w.exited || w.killedFor !== null) return;
+    w.killedFor = reason;
+    w.child.kill('SIGKILL');
+  }
+
+  private sampleRss(): void {
+    const limitKiB = this.settings.maxMemoryMiB * 1024;
+    for (const w of this.all) {
+      const pid = w.child.pid;
+      if (pid === undefined || w.exited) continue;
+      const rss = rssKiB(pid);
+      if (rss === null) continue;
+      w.peakRssKiB = Math.max(w.peakRssKiB, rss);
+      this.peakRssKiB = Math.max(this.peakRssKiB, rss);
+      if (rss > limitKiB && w.running) this.kill(w, 'out of memory');
+    }
+  }
+}
+
+/** Resident set size of a process, KiB, from /proc (null where there is no /proc). */
+export function rssKiB(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)\s*kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a worker died on its own. */
+function crashReason(stderr: string, code: number | null, signal: NodeJS.Signals | null): string {
+  if (/heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(stderr)) return 'out of memory';
+  return `worker crashed (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+}

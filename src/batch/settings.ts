@@ -1,0 +1,36 @@
+/** Defaults of `gongwen extract` batches (overridable on the command line). */
+import { availableParallelism } from 'node:os';
+
+export const BATCH_SETTINGS = {
+  /** documents processed at once, one worker process each. @default number of cores */
+  jobs: Math.max(1, availableParallelism()),
+  /** per-document time limit, seconds; the worker is killed and replaced. @default 300 */
+  timeoutSeconds: 300,
+  /** per-worker memory ceiling, MiB: V8 heap limit and resident-set watch. @default 2048 */
+  maxMemoryMiB: 2048,
+  /** a PDF with more pages fails with 'too many pages (N > max)'. @default 2000 */
+  maxPages: 2000,
+  /** how often the workers' resident set size is sampled, ms. @default 200 */
+  rssPollMs: 200,
+  /** folder under --out holding the manifest and the batch outputs. @default '_batch' */
+  batchDir: '_batch',
+  /** least time between two redraws of the progress bar, ms. @default 100 */
+  barRedrawMs: 100,
+} as const;
+
+/** The options of one batch run. */
+export interface BatchOptions {
+  /** the output folder (--out) */
+  readonly out: string;
+  readonly jobs: number;
+  readonly timeoutSeconds: number;
+  readonly maxMemoryMiB: number;
+  readonly maxPages: number;
+  readonly password?: string;
+  readonly bom: boolean;
+  readonly raw: boolean;
+  /** also write report.html per document and _batch/report.html */
+  readonly report: boolean;
+  /** redo documents the manifest says are finished */
+  readonly force: boolean;
+}

@@ -1,0 +1,67 @@
+/**
+ * The worker process of a batch (forked through bin/run-ts.mjs, which registers tsx): runs one
+ * document per message and answers with its result and the process's peak RSS. pdf.js stays
+ * loaded between documents. It exits when the coordinator goes away.
+ */
+import { runDocJob, type DocJob } from './job.ts';
+import { failedResult } from './results.ts';
+import { oneLine } from '../pipeline/extract.ts';
+import type { DocResult } from './manifest.ts';
+import { withPdf } from '../read/pdfjs.ts';
+
+/** coordinator → worker */
+export interface JobMessage {
+  type: 'job';
+  id: number;
+  job: DocJob;
+}
+
+/** worker → coordinator */
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  result: DocResult;
+  /** peak resident set size of this worker so far, KiB */
+  maxRssKiB: number;
+  /** time the worker spent on the document, ms */
+  ms: number;
+}
+
+process.on('message', (msg: JobMessage) => {
+  if (msg?.type !== 'job') return;
+  const started = performance.now();
+  runDocJob(msg.job)
+    .catch((err: unknown) => failedResult(oneLine(err), false))
+    .then((result) => {
+      const reply: ResultMessage = { type: 'result', id: msg.id, result, maxRssKiB: process.resourceUsage().maxRSS, ms: Math.round(performance.now() - started) };
+      process.send?.(reply);
+    });
+});
+process.on('disconnect', () => process.exit(0));
+
+/**
+ * A one-page PDF opened once before the worker says it is ready, so that loading pdf.js and its
+ * worker code is not counted in the first document's time limit.
+ */
+function warmUpPdf(): Uint8Array {
+  const bodies = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let s = '%PDF-1.4\n';
+  const offsets = bodies.map((b, i) => {
+    const at = s.length;
+    s += `${i + 1} 0 obj\n${b}\nendobj\n`;
+    return at;
+  });
+  const xref = s.length;
+  s += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) s += `${String(o).padStart(10, '0')} 00000 n \n`;
+  s += `trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(s);
+}
+
+await withPdf(warmUpPdf(), {}, (h) => h.readPage(1)).catch(() => undefined);
+process.send?.({ type: 'ready' });

@@ -1,0 +1,124 @@
+/**
+ * One document's report.html: the sections (at a glance, checks, findings, tables), the page
+ * viewer, and the data the page script needs (page sizes and images, evidence boxes, review
+ * decisions), all in one file — CSS, script and images inlined, no external request (a CSP meta
+ * tag forbids any).
+ */
+import { readFileSync } from 'node:fs';
+import type { RenderedImage } from '../read/render.ts';
+import type { FindingReview } from '../model/findings.ts';
+import { VERSION } from '../version.ts';
+import type { ReportInput } from './load.ts';
+import type { CropRequest } from './images.ts';
+import { dataUri, esc, scriptJson } from './html.ts';
+import { glanceHtml } from './glance.ts';
+import { summaryHtml } from './summary.ts';
+import { findingsHtml } from './findings.ts';
+import { lowConfidenceMarks, tablesHtml } from './tables.ts';
+import type { ReportSettings } from './settings.ts';
+
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+let assets: { css: string; js: string } | undefined;
+/** The report's stylesheet and script (src/report/assets/), read once. */
+function reportAssets(): { css: string; js: string } {
+  assets ??= { css: asset('report.css'), js: asset('report.js') };
+  return assets;
+}
+
+/** What the document page is built from. */
+export interface ReportModel {
+  input: ReportInput;
+  pageImages: ReadonlyMap<number, RenderedImage>;
+  crops: ReadonlyMap<string, { req: CropRequest; img: RenderedImage | undefined }>;
+  /** why there are no images, when there are none */
+  pdfNote: string | null;
+  settings: ReportSettings;
+}
+
+/** Only a file's own CSS/JS/images: nothing can be fetched from elsewhere. */
+export const REPORT_CSP = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+
+const box = (b: { x0: number; top: number; x1: number; bottom: number }) => [b.x0, b.top, b.x1, b.bottom].map((v) => Math.round(v * 100) / 100);
+
+/** The data the page script reads (`#gw-data`). */
+function clientData(m: ReportModel): unknown {
+  const { document: doc, findings, tables, review } = m.input;
+  const decisions: Record<string, FindingReview> = {};
+  const keys = new Set(findings.map((f) => f.key));
+  for (const d of review?.decisions ?? []) {
+    if (keys.has(d.key)) decisions[d.key] = { status: d.status, note: d.note, ...(d.decidedAt ? { decidedAt: d.decidedAt } : {}) };
+  }
+  for (const f of findings) if (f.review && f.key && !decisions[f.key]) decisions[f.key] = f.review;
+  return {
+    version: VERSION,
+    doc: { name: doc.source.name, sha256: doc.source.sha256 },
+    storageKey: `gongwen-review:${doc.source.sha256}`,
+    pages: doc.pages.map((p) => ({
+      page: p.page,
+      w: p.width,
+      h: p.height,
+      method: p.method,
+      conf: p.confidence,
+      img: m.pageImages.has(p.page) ? dataUri(m.pageImages.get(p.page)!) : null,
+    })),
+    findings: findings.map((f) => ({
+      key: f.key,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      ev: f.evidence.map((e) => ({ page: e.page, bbox: box(e.bbox) })),
+    })),
+    marks: lowConfidenceMarks(findings, tables, m.settings).map((k) => ({ page: k.page, bbox: box(k.bbox), label: k.label })),
+    decisions,
+  };
+}
+
+/** The whole report.html text. */
+export function reportHtml(m: ReportModel): string {
+  const { document: doc, findings, tables, summary } = m.input;
+  const { css, js } = reportAssets();
+  const title = doc.documents.find((g) => g.title)?.title ?? doc.source.name;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const imaged = new Set(m.pageImages.keys());
+  const lowConf = lowConfidenceMarks(findings, tables, m.settings);
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="gongwen ${esc(VERSION)}">
+<title>${esc(doc.source.name)} — gongwen report</title>
+<style>${css}</style>
+</head>
+<body>
+<header class="top">
+<div class="title"><h1>${esc(title)}</h1><p class="sub">${esc(doc.source.name)} · ${doc.source.pages} pages · <span class="status ${esc(doc.status)}">${esc(doc.status)}</span> ·
+<span class="sev-badge error">${counts.error} error</span> <span class="sev-badge warning">${counts.warning} warning</span> <span class="sev-badge info">${counts.info} info</span></p></div>
+<nav><a href="#glance">At a glance</a><a href="#checks">Checks</a><a href="#findings">Findings</a><a href="#tables">Tables</a></nav>
+<div class="review-bar"><span id="review-progress">0 of ${findings.length} reviewed</span>
+<button type="button" id="save-review" title="download review.json; put it in this document's output folder and run gongwen check">Save review.json</button>
+<label class="load-review" title="load decisions from a review.json">Load…<input type="file" id="load-review" accept=".json,application/json"></label></div>
+</header>
+<main>
+${glanceHtml(doc, findings, imaged, m.pdfNote)}
+${summaryHtml(summary, findings)}
+${findingsHtml(findings, m.crops, m.settings)}
+${tablesHtml(tables, findings, lowConf)}
+</main>
+<footer>gongwen ${esc(VERSION)} · page images ${m.settings.pageDpi} dpi, crops up to ${m.settings.cropDpi} dpi · boxes in PDF points from the top-left of the page</footer>
+<div id="viewer" class="viewer" hidden role="dialog" aria-modal="true" aria-label="page view">
+<div class="viewer-bar"><span class="viewer-title"></span><span class="viewer-legend"><i class="lg focus"></i>selected <i class="lg other"></i>other findings <i class="lg lowconf"></i>low OCR confidence <i class="lg cell"></i>cell</span>
+<span class="spacer"></span><button type="button" data-act="prev-page" title="previous page">◀ page</button><button type="button" data-act="next-page" title="next page">page ▶</button>
+<button type="button" data-act="zoom-out" title="zoom out">−</button><button type="button" data-act="zoom-in" title="zoom in">+</button><button type="button" data-act="close" title="close (Esc)">✕</button></div>
+<div class="viewer-body"><div class="page"><img class="page-img" alt=""><div class="hls"></div><p class="no-image" hidden>No image of this page in the report.</p></div></div>
+</div>
+<script type="application/json" id="gw-data">${scriptJson(clientData(m))}</script>
+<script>${js}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,65 @@
+/**
+ * The check summary: what was verified and passed (the facts each rule verified, e.g.
+ * '2368 = 618 + 1750 ✓') beside what failed (rules with failures, linked to their findings), then
+ * every rule with its counts.
+ */
+import type { CheckSummary, Finding } from '../model/findings.ts';
+import { esc } from './html.ts';
+
+/** Rule id → anchor id of its first finding. */
+function firstFindingAnchor(findings: readonly Finding[]): Map<string, string> {
+  const m = new Map<string, string>();
+  findings.forEach((f, i) => {
+    if (!m.has(f.rule)) m.set(f.rule, `finding-${i}`);
+  });
+  return m;
+}
+
+export function summaryHtml(summary: CheckSummary | null, findings: readonly Finding[]): string {
+  if (!summary) return '<section id="checks"><h2>Checks</h2><p class="muted">No check-summary.json: run <code>gongwen check</code> on this folder.</p></section>';
+  const anchors = firstFindingAnchor(findings);
+  const verified = summary.rules.flatMap((r) => r.verified.map((v) => ({ rule: r.rule, fact: v })));
+  const failedRules = summary.rules.filter((r) => r.failed > 0);
+  const found = new Map<string, number>();
+  for (const f of findings) found.set(f.rule, (found.get(f.rule) ?? 0) + 1);
+  // findings of rules missing from the summary (record stage, OCR) are failures too
+  const extra = [...found.keys()].filter((r) => !summary.rules.some((s) => s.rule === r));
+
+  const passedList = verified.length
+    ? verified.map((v) => `<li><span class="ok">✓</span> ${esc(v.fact)} <span class="rule-id">${esc(v.rule)}</span></li>`).join('')
+    : '<li class="muted">nothing verified</li>';
+  const failedItems = [
+    ...failedRules.map((r) => {
+      const a = anchors.get(r.rule);
+      const label = `${esc(r.rule)}: ${r.failed} of ${r.checked} failed`;
+      return `<li class="sev-${esc(r.severity)}"><span class="bad">✗</span> ${a ? `<a href="#${a}" data-goto="${a}">${label}</a>` : label} <span class="muted">${esc(r.description)}</span></li>`;
+    }),
+    ...extra.map((rule) => {
+      const a = anchors.get(rule)!;
+      return `<li><span class="bad">✗</span> <a href="#${a}" data-goto="${a}">${esc(rule)}: ${found.get(rule)} finding${found.get(rule)! > 1 ? 's' : ''}</a></li>`;
+    }),
+  ];
+  const failedList = failedItems.length ? failedItems.join('') : '<li class="muted">nothing failed</li>';
+
+  const rows = summary.rules
+    .map((r) => {
+      const mark = r.checked === 0 ? '<span class="muted">–</span>' : r.failed > 0 ? '<span class="bad">✗</span>' : '<span class="ok">✓</span>';
+      return (
+        `<tr class="${r.failed > 0 ? 'failed' : ''}"><td>${mark}</td><td class="nowrap"><code>${esc(r.rule)}</code></td><td>${esc(r.severity)}</td>` +
+        `<td class="num">${r.checked}</td><td class="num">${r.passed}</td><td class="num">${r.failed}</td><td>${esc(r.description)}</td></tr>`
+      );
+    })
+    .join('');
+  const counts = summary.findings;
+  return (
+    '<section id="checks"><h2>Checks</h2>' +
+    `<p class="counts"><span class="sev-badge error">${counts.error} error</span> <span class="sev-badge warning">${counts.warning} warning</span> <span class="sev-badge info">${counts.info} info</span>` +
+    ` · ${summary.rules.length} rules, ${summary.rules.reduce((s, r) => s + r.checked, 0)} checks, ${summary.rules.reduce((s, r) => s + r.passed, 0)} passed</p>` +
+    '<div class="two">' +
+    `<div class="col passed"><h3>Verified and passed (${verified.length})</h3><ul class="facts-list">${passedList}</ul></div>` +
+    `<div class="col failed"><h3>Failed (${failedItems.length})</h3><ul class="facts-list">${failedList}</ul></div>` +
+    '</div>' +
+    '<details class="rules"><summary>Every rule</summary><table class="grid"><thead><tr><th></th><th>Rule</th><th>Severity</th><th>Checked</th><th>Passed</th><th>Failed</th><th>What it checks</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table></details></section>`
+  );
+}

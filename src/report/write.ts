@@ -1,0 +1,84 @@
+/**
+ * `writeReport(outDir, pdfPath?)`: a document's output folder (+ its PDF) → `<outDir>/report.html`.
+ * Without the PDF the report is still written, with findings, tables and boxes but no images.
+ */
+import { join } from 'node:path';
+import { writeFileAtomic } from '../write/atomic.ts';
+import type { RenderedImage } from '../read/render.ts';
+import { loadReportInput } from './load.ts';
+import { locatePdf } from './pdf.ts';
+import { planImages, renderImages, type CropRequest, type ReportImages } from './images.ts';
+import { reportHtml } from './document.ts';
+import { DEFAULT_REPORT, type ReportSettings } from './settings.ts';
+import { shortMessage } from '../read/pdfjs.ts';
+
+/** The report's file name in a document's output folder. */
+export const REPORT_FILE = 'report.html';
+
+export interface ReportResult {
+  /** path of report.html */
+  path: string;
+  bytes: number;
+  /** pages of the PDF */
+  pages: number;
+  /** pages with an image in the report */
+  imagedPages: number;
+  /** bytes of all page-view images (before base64) */
+  pageImageBytes: number;
+  /** crops drawn */
+  crops: number;
+  cropBytes: number;
+  /** the PDF drawn from, or null with the reason in `note` */
+  pdf: string | null;
+  note: string | null;
+  ms: number;
+}
+
+export interface WriteReportOptions {
+  settings?: Partial<ReportSettings>;
+  /** password of an encrypted PDF */
+  password?: string;
+}
+
+/** Writes `<outDir>/report.html`. `pdfPath` overrides document.json's source.path. */
+export async function writeReport(outDir: string, pdfPath?: string, opts: WriteReportOptions = {}): Promise<ReportResult> {
+  const started = performance.now();
+  const settings: ReportSettings = { ...DEFAULT_REPORT, ...opts.settings };
+  const input = await loadReportInput(outDir);
+  const sizes = new Map(input.document.pages.map((p) => [p.page, { width: p.width, height: p.height }]));
+  const plan = planImages(input.findings, input.tables, sizes, input.document.source.pages, settings);
+
+  let images: ReportImages = { pages: new Map(), crops: new Map() };
+  let pdf: string | null = null;
+  let note: string | null = null;
+  const located = await locatePdf(input.document, outDir, pdfPath);
+  if (located.found) {
+    try {
+      images = await renderImages(located.data, plan, settings, opts.password);
+      pdf = located.path;
+    } catch (err) {
+      note = `page images omitted: ${shortMessage(err)}`;
+    }
+  } else {
+    note = `page images omitted: ${located.reason}`;
+  }
+
+  const crops = new Map<string, { req: CropRequest; img: RenderedImage | undefined }>();
+  for (const req of plan.crops) crops.set(req.id, { req, img: images.crops.get(req.id) });
+  const html = reportHtml({ input, pageImages: images.pages, crops, pdfNote: note, settings });
+  const path = join(outDir, REPORT_FILE);
+  await writeFileAtomic(path, html);
+  const sum = (m: ReadonlyMap<unknown, RenderedImage>) => [...m.values()].reduce((s, i) => s + i.bytes.length, 0);
+  return {
+    path,
+    bytes: Buffer.byteLength(html),
+    pages: input.document.source.pages,
+    imagedPages: images.pages.size,
+    pageImageBytes: sum(images.pages),
+    crops: images.crops.size,
+    cropBytes: sum(images.crops),
+    pdf,
+    note,
+    ms: Math.round(performance.now() - started),
+  };
+}

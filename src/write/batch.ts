@@ -1,0 +1,196 @@
+/**
+ * The outputs of a whole batch, in `<out>/_batch/`, regenerated at the end of every run from the
+ * per-document output folders, so they are the same whether or not a run was interrupted:
+ * - `records-<kind>.csv` / `.jsonl`: the records of every document of one kind, with a `document`
+ *   column (output folder relative to --out) and the input's `sha256` first;
+ * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`;
+ * - `manifest.csv`: file, document, sha256, status, pages, method, error — one row per input.
+ * Rows are in the order of the input paths (code-unit order), then as in each document.
+ * Files are streamed to a temp name and renamed into place; kinds no longer present are removed.
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeToString } from 'fast-csv';
+import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
+import type { Finding } from '../model/findings.ts';
+import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
+import { neutraliseFormula } from './records.ts';
+
+/** One input of the batch, as the manifest has it. */
+export interface BatchRow {
+  /** input path */
+  file: string;
+  /** output folder relative to --out ('/'-separated) */
+  document: string;
+  sha256: string;
+  status: 'ok' | 'partial' | 'failed';
+  pages: number;
+  method: string;
+  error: string;
+}
+
+export interface BatchCsvOptions {
+  /** UTF-8 BOM before each CSV. @default false */
+  readonly bom?: boolean;
+  /** keep formula-like cells as they are. @default false */
+  readonly raw?: boolean;
+}
+
+export const MANIFEST_CSV_COLUMNS = ['file', 'document', 'sha256', 'status', 'pages', 'method', 'error'] as const;
+export const FINDINGS_CSV_COLUMNS = [
+  'document', 'sha256', 'rule', 'severity', 'message', 'expected', 'actual',
+  'page', 'x0', 'top', 'x1', 'bottom', 'evidence', 'evidenceCount',
+] as const;
+
+/** A file written through a stream into a temp sibling, renamed into place by `commit`. */
+class AtomicStream {
+  private readonly tmp: string;
+  private readonly stream;
+  constructor(readonly path: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.stream = createWriteStream(this.tmp);
+  }
+  async write(s: string): Promise<void> {
+    if (s === '') return;
+    if (!this.stream.write(s)) await new Promise<void>((res) => this.stream.once('drain', () => res()));
+  }
+  async commit(): Promise<void> {
+    await new Promise<void>((res, rej) => this.stream.end((err?: Error | null) => (err ? rej(err) : res())));
+    await rename(this.tmp, this.path);
+  }
+  async abort(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.tmp, { force: true });
+  }
+}
+
+async function csvLines(rows: readonly (readonly string[])[]): Promise<string> {
+  if (rows.length === 0) return '';
+  return writeToString(rows as string[][], { headers: false, includeEndRowDelimiter: true });
+}
+
+async function readJson<T>(path: string, fallback: T): Promise<T> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function byFile(a: BatchRow, b: BatchRow): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
+}
+
+/** A record field as a CSV cell (as in records/<kind>.csv): plain numbers, lists joined with '、'. */
+function cellOf(r: AnyRecord, col: ColumnSpec, fixed: boolean, raw: boolean): string {
+  const v: unknown = r.kind === 'generic' && !fixed ? r.values[col.name] : (r as Record<string, unknown>)[col.name];
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const s = Array.isArray(v) ? v.join(LIST_SEPARATOR) : String(v);
+  return raw ? s : neutraliseFormula(s);
+}
+
+/** Writes every batch output into `batchDir` from the output folders under `out`. */
+export async function writeBatchOutputs(
+  out: string,
+  batchDir: string,
+  rows: readonly BatchRow[],
+  options: BatchCsvOptions = {},
+): Promise<void> {
+  const raw = options.raw ?? false;
+  const bom = options.bom ? '\ufeff' : '';
+  const text = (s: string): string => (raw ? s : neutraliseFormula(s));
+  const sorted = [...rows].sort(byFile);
+  const done = sorted.filter((r) => r.status !== 'failed');
+  const recordsOf = (r: BatchRow) => readJson<RecordsFile>(join(out, ...r.document.split('/'), 'records.json'), { tables: [], records: [] });
+
+  // pass 1: which kinds occur, and the value keys of generic records (first seen first)
+  const kinds = new Set<RecordKind>();
+  const genericKeys = new Set<string>();
+  for (const r of done) {
+    for (const rec of (await recordsOf(r)).records) {
+      kinds.add(rec.kind);
+      if (rec.kind === 'generic') for (const k of Object.keys(rec.values)) genericKeys.add(k);
+    }
+  }
+  const columns = new Map<RecordKind, ColumnSpec[]>();
+  for (const kind of RECORD_KINDS) {
+    if (!kinds.has(kind)) continue;
+    const cols = [...KIND_COLUMNS[kind]];
+    if (kind === 'generic') for (const k of genericKeys) cols.push({ name: k, type: 'string', title: k, nullable: false });
+    columns.set(kind, cols);
+  }
+
+  const streams: AtomicStream[] = [];
+  const open = (name: string): AtomicStream => {
+    const s = new AtomicStream(join(batchDir, name));
+    streams.push(s);
+    return s;
+  };
+  try {
+    const recCsv = new Map<RecordKind, AtomicStream>();
+    const recJsonl = new Map<RecordKind, AtomicStream>();
+    for (const [kind, cols] of columns) {
+      const nFixed = KIND_COLUMNS[kind].length;
+      const header = ['document', 'sha256', ...cols.map((c, i) => (raw || i < nFixed ? c.name : neutraliseFormula(c.name)))];
+      const csv = open(`records-${kind}.csv`);
+      await csv.write(bom + (await csvLines([header])));
+      recCsv.set(kind, csv);
+      recJsonl.set(kind, open(`records-${kind}.jsonl`));
+    }
+    const findCsv = open('findings.csv');
+    const findJsonl = open('findings.jsonl');
+    await findCsv.write(bom + (await csvLines([[...FINDINGS_CSV_COLUMNS]])));
+
+    // pass 2: rows, document by document
+    for (const r of done) {
+      const dir = join(out, ...r.document.split('/'));
+      const records = (await recordsOf(r)).records;
+      for (const [kind, cols] of columns) {
+        const rs = records.filter((x) => x.kind === kind);
+        if (rs.length === 0) continue;
+        const nFixed = KIND_COLUMNS[kind].length;
+        await recCsv.get(kind)!.write(
+          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c, i) => cellOf(x, c, i < nFixed, raw))])),
+        );
+        await recJsonl.get(kind)!.write(rs.map((x) => JSON.stringify({ document: r.document, sha256: r.sha256, ...x }) + '\n').join(''));
+      }
+      const findings = await readJson<Finding[]>(join(dir, 'findings.json'), []);
+      await findJsonl.write(findings.map((f) => JSON.stringify({ document: r.document, sha256: r.sha256, ...f }) + '\n').join(''));
+      await findCsv.write(
+        await csvLines(
+          findings.map((f) => {
+            const ev = f.evidence[0];
+            const val = (v: string | number | null | undefined): string => (v === undefined || v === null ? '' : text(String(v)));
+            return [
+              text(r.document), r.sha256, f.rule, f.severity, text(f.message), val(f.expected), val(f.actual),
+              ev ? String(ev.page) : '', ev ? String(ev.bbox.x0) : '', ev ? String(ev.bbox.top) : '',
+              ev ? String(ev.bbox.x1) : '', ev ? String(ev.bbox.bottom) : '', ev ? text(ev.text) : '', String(f.evidence.length),
+            ];
+          }),
+        ),
+      );
+    }
+
+    const manifest = open('manifest.csv');
+    await manifest.write(
+      bom +
+        (await csvLines([
+          [...MANIFEST_CSV_COLUMNS],
+          ...sorted.map((r) => [text(r.file), text(r.document), r.sha256, r.status, String(r.pages), r.method, text(r.error)]),
+        ])),
+    );
+    for (const s of streams) await s.commit();
+  } catch (err) {
+    for (const s of streams) await s.abort();
+    throw err;
+  }
+  // kinds of an earlier run that no longer occur
+  const keep = new Set(streams.map((s) => basename(s.path)));
+  for (const name of await readdir(batchDir)) {
+    if (/^records-.+\.(csv|jsonl)$/.test(name) && !keep.has(name)) await rm(join(batchDir, name), { force: true });
+  }
+}
