@@ -1,0 +1,28 @@
+/**
+ * The one small interface every OCR engine implements (issue #4). Boxes are PIXELS of the image
+ * given (top-left origin); `read/`/pipeline code converts them to PDF points via PageRaster.
+ */
+import type { GrayImage, PixelBox } from '../raster/types.ts';
+
+/** A recognised line of text. */
+export interface OcrLine {
+  text: string;
+  /** 0..1: the engine's confidence for the whole line (mean of character probabilities or similar) */
+  confidence: number;
+  bbox: PixelBox;
+}
+
+export type OcrEngineName = 'ppocr' | 'tesseract';
+
+export interface OcrEngine {
+  readonly name: OcrEngineName;
+  /** Finds and reads every text line of an image (a page or a region). */
+  readLines(image: GrayImage): Promise<OcrLine[]>;
+  /**
+   * Reads a crop that holds one table cell (one or a few lines of text, no ruling lines):
+   * its lines top to bottom. An empty cell gives [].
+   */
+  readCell(image: GrayImage): Promise<OcrLine[]>;
+  /** Frees models and workers. */
+  close(): Promise<void>;
+}
