@@ -19,15 +19,17 @@ const { values, positionals } = parseArgs({
 });
 const reps = Math.max(1, Number(values.reps));
 
-function defaultFiles(): string[] {
+/** The born-digital sample PDFs (scanned ones need OCR, issue #4), planted variants optional. */
+function sampleFiles(withPlanted: boolean): string[] {
   const root = join(import.meta.dirname, '..', 'samples');
+  const scanned = (n: string) => n.startsWith('scan-') || n === 'mixed';
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('planted-'))
+    .filter((d) => d.isDirectory() && !scanned(d.name) && (withPlanted || !d.name.startsWith('planted-')))
     .map((d) => join(root, d.name, `${d.name}.pdf`))
     .filter((p) => existsSync(p));
 }
 
-const files = positionals.length > 0 ? positionals : defaultFiles();
+const files = positionals.length > 0 ? positionals : sampleFiles(false);
 const datas = files.map((f) => new Uint8Array(readFileSync(f)));
 
 function pdfPages(file: string): number {
@@ -100,14 +102,9 @@ function timeCli(folder: string, jobs: number): { seconds: number; pages: number
   return { seconds, pages: done.pages, workerMiB: done.peakWorkerRssMiB ?? 0, mainMiB: done.peakMainRssMiB ?? 0 };
 }
 
-/** Every sample PDF (planted variants included), or the files given. */
+/** Every born-digital sample PDF (planted variants included), or the files given. */
 function cliFiles(): string[] {
-  if (positionals.length > 0) return positionals;
-  const root = join(import.meta.dirname, '..', 'samples');
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => join(root, d.name, `${d.name}.pdf`))
-    .filter((p) => existsSync(p));
+  return positionals.length > 0 ? positionals : sampleFiles(true);
 }
 
 if (!values['no-cli']) {

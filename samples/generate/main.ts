@@ -11,6 +11,7 @@ import { buildLoRuled } from './lo-ruled.ts';
 import { buildLinesTable } from './lines-table.ts';
 import { buildUnruled } from './unruled.ts';
 import { plantedBuilders } from './planted.ts';
+import { scanBuilders } from './scan.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,6 +22,7 @@ const builders: Record<string, () => void | Promise<void>> = {
   'lines-table': () => buildLinesTable(root),
   unruled: () => buildUnruled(root),
   ...plantedBuilders(root),
+  ...scanBuilders(root),
 };
 
 const names = process.argv.slice(2).flatMap((n) => (n === 'planted' ? Object.keys(builders).filter((k) => k.startsWith('planted-')) : [n]));

@@ -41,6 +41,14 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     return pdf.pageCount;
   });
 
+  // a page with no text layer is a scan (or a page whose font decodes to nothing): until the OCR
+  // path (issue #4) is wired in, say so instead of passing it off as an empty page
+  for (const p of pages) {
+    if (p.items.length === 0) {
+      errors.push({ stage: 'read', page: p.info.page, reason: 'no text layer (a scanned page?): OCR is not available yet' });
+    }
+  }
+
   const running = removeRunningLines(pages.map((p) => ({ info: p.info, lines: itemsToLines(p.items) })));
   const fragmentsPerPage: TableFragment[][] = [];
   const prosePerPage: { page: number; lines: Line[] }[] = [];

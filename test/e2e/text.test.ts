@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { SAMPLES, expected, extractSample, hasExpected } from '../helpers/samples.ts';
+import { SAMPLES, expected, extractSample, hasExpected, needsOcr } from '../helpers/samples.ts';
 import { tightenCjk } from '../../src/text/spacing.ts';
 
 interface TextFacts {
@@ -16,7 +16,7 @@ interface TextFacts {
 }
 
 const names = readdirSync(SAMPLES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && hasExpected(d.name, 'text-facts.json'))
+  .filter((d) => d.isDirectory() && hasExpected(d.name, 'text-facts.json') && !needsOcr(d.name))
   .map((d) => d.name);
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -41,6 +41,12 @@ export function hasExpected(name: string, file: string): boolean {
   return existsSync(join(SAMPLES, name, 'expected', file));
 }
 
+/** Whether a sample has pages that need OCR (expected/pages.json lists a page with method 'ocr'). */
+export function needsOcr(name: string): boolean {
+  if (!hasExpected(name, 'pages.json')) return false;
+  return expected<{ method: string }[]>(name, 'pages.json').some((p) => p.method !== 'text');
+}
+
 const cache = new Map<string, Promise<Extraction>>();
 
 /** Extracts a sample once per test file. */
