@@ -1,0 +1,118 @@
+/**
+ * Per-page decision of issue #4: read the page from its text layer ('text'), by OCR ('ocr'), or
+ * both ('both': the text layer where it is, OCR for the ink it does not explain — a scanned
+ * attachment image beside real text). OCR when the page has no text, when its text is garbled
+ * (private-use or replacement characters, controls, mojibake, unusual scripts — an embedded font
+ * with a broken or missing ToUnicode map), or when its text covers little of the rendered ink.
+ */
+import type { PageInfo, TextItem } from '../model/types.ts';
+import { addStats, charStats, EMPTY_STATS, type CharStats } from './qualityChars.ts';
+import type { InkCoverage } from './qualityInk.ts';
+
+export type PageDecision = 'text' | 'ocr' | 'both';
+
+export interface TextQuality {
+  /** 0..1: how far the text layer can be trusted (readable share × ink coverage when known) */
+  score: number;
+  /** why, one short phrase each ('no text', 'garbled: 30% private-use', …); [] for a clean page */
+  reasons: string[];
+  decision: PageDecision;
+}
+
+export interface TextQualitySettings {
+  /**
+   * Fewer non-whitespace characters than this is "little text": with no ink measure the page is
+   * OCR'd (a scan with a page number on it); with one, the ink decides. @default 10
+   */
+  readonly minChars: number;
+  /**
+   * Garbled characters (private use, U+FFFD, controls, Latin-1 mojibake, unusual scripts) above
+   * this share of all characters: the text layer is garbled → 'ocr'. A real notice has ~0–2%
+   * (a '×', a 'é'); a broken font map gives 20–100%. @default 0.1
+   */
+  readonly maxGarbledShare: number;
+  /** Share of the ink inside text boxes from which the text layer alone is enough. @default 0.85 */
+  readonly textMinCoverage: number;
+  /** Below this share of the ink inside text boxes the text layer explains nothing: 'ocr'. @default 0.3 */
+  readonly ocrMaxCoverage: number;
+  /**
+   * Ink outside the text boxes smaller than this share of the page area is ignored (a logo, a
+   * signature, a seal): the page stays 'text'. @default 0.01
+   */
+  readonly minOutsideShare: number;
+}
+
+export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
+  minChars: 10,
+  maxGarbledShare: 0.1,
+  textMinCoverage: 0.85,
+  ocrMaxCoverage: 0.3,
+  minOutsideShare: 0.01,
+};
+
+/** Character classes of all items of a page (their strings as the PDF gave them). */
+export function pageCharStats(items: readonly TextItem[]): CharStats {
+  return items.reduce<CharStats>((acc, it) => addStats(acc, charStats(it.orig)), { ...EMPTY_STATS });
+}
+
+const pct = (x: number): string => `${Math.round(100 * x)}%`;
+
+/** The garbled share of `st` and a reason per kind of garbage present. */
+export function garbledShare(st: CharStats): { share: number; reasons: string[] } {
+  if (st.total === 0) return { share: 0, reasons: [] };
+  const kinds: [number, string][] = [
+    [st.privateUse, 'private-use code points'],
+    [st.replacement, 'replacement characters (U+FFFD)'],
+    [st.control, 'control characters'],
+    [st.latin1, st.latin1Runs > 0 ? 'mojibake (runs of Latin-1 characters)' : 'isolated Latin-1 characters'],
+    [st.unusual, 'characters outside Chinese/ASCII/punctuation'],
+    [st.symbolRuns, 'runs of ASCII symbols'],
+  ];
+  const bad = kinds.reduce((n, [k]) => n + k, 0);
+  const reasons = kinds.filter(([k]) => k > 0).map(([k, what]) => `garbled: ${pct(k / st.total)} ${what}`);
+  return { share: bad / st.total, reasons };
+}
+
+/**
+ * Decides how to read one page. `items` are the page's text items (possibly empty); `ink` is
+ * the share of the page's ink inside text boxes (0..1) or the full measure from
+ * `inkOutsideText` (then small ink outside text, a seal or a logo, is ignored). Without `ink` the
+ * decision rests on the text alone. `info` (page geometry) is part of the signature for the
+ * pipeline; the decision does not use it yet.
+ */
+export function pageTextQuality(
+  items: readonly TextItem[],
+  info: PageInfo,
+  ink?: number | InkCoverage,
+  settings: Partial<TextQualitySettings> = {},
+): TextQuality {
+  void info;
+  const s: TextQualitySettings = { ...DEFAULT_TEXT_QUALITY, ...settings };
+  const st = pageCharStats(items);
+  const coverage = ink === undefined ? undefined : typeof ink === 'number' ? ink : ink.coverage;
+  const outsideShare = typeof ink === 'object' ? ink.outsideShare : undefined;
+
+  if (st.total === 0) {
+    const why = items.length > 0 ? 'no text (items decode to nothing: a font without ToUnicode?)' : 'no text';
+    return { score: 0, reasons: [why], decision: 'ocr' };
+  }
+  const garbled = garbledShare(st);
+  const readable = 1 - garbled.share;
+  if (garbled.share > s.maxGarbledShare) {
+    return { score: readable * (coverage ?? 1), reasons: garbled.reasons, decision: 'ocr' };
+  }
+  const reasons = [...garbled.reasons];
+  if (coverage === undefined) {
+    if (st.total < s.minChars) return { score: (readable * st.total) / s.minChars, reasons: [...reasons, `little text (${st.total} characters)`], decision: 'ocr' };
+    return { score: readable, reasons, decision: 'text' };
+  }
+  const score = readable * coverage;
+  const inkNote = `text covers ${pct(coverage)} of the ink`;
+  if (coverage >= s.textMinCoverage || (outsideShare !== undefined && outsideShare < s.minOutsideShare)) {
+    return { score, reasons, decision: 'text' };
+  }
+  if (coverage < s.ocrMaxCoverage || st.total < s.minChars) {
+    return { score, reasons: [...reasons, inkNote], decision: 'ocr' };
+  }
+  return { score, reasons: [...reasons, inkNote, 'ink outside the text boxes'], decision: 'both' };
+}
