@@ -1,0 +1,115 @@
+/**
+ * PP-OCRv4 text recognition (SVTR + CTC): line crops → 48-pixel-high NCHW batches → greedy CTC
+ * decoding with the character table. Boxes are PIXELS of the image the crops come from.
+ */
+import type { GrayImage, PixelBox } from '../../raster/types.ts';
+import { cropGray, resizeGray } from '../image.ts';
+import { checkCtcTable } from './dict.ts';
+import type { PpocrSettings } from './settings.ts';
+import { runNchw, type OrtSession } from './session.ts';
+
+/** A recognised crop: its text (raw model output) and the mean probability of its characters. */
+export interface RecResult {
+  text: string;
+  confidence: number;
+}
+
+/**
+ * Model input width for one crop: 48·aspect rounded up to a multiple of 8 (the model's time step),
+ * at least recMinWidth (PaddleOCR's 320), at most recMaxWidth. Crops of equal input width share a
+ * batch, so a crop's result never depends on the other crops.
+ */
+export function recInputWidth(crop: GrayImage, s: PpocrSettings): number {
+  const w = Math.ceil((s.recHeight * crop.width) / Math.max(1, crop.height) / 8) * 8;
+  return Math.min(s.recMaxWidth, Math.max(s.recMinWidth, w));
+}
+
+/**
+ * Crops → NCHW float32 (N×3×H×W): each resized to height H keeping its aspect (squeezed when wider
+ * than W), normalised to (x/255 − 0.5)/0.5, right side padded with 0 as PaddleOCR does.
+ */
+export function cropsToRecTensor(crops: readonly GrayImage[], width: number, s: PpocrSettings): Float32Array {
+  const h = s.recHeight;
+  const plane = h * width;
+  const out = new Float32Array(crops.length * 3 * plane);
+  crops.forEach((crop, n) => {
+    const w = Math.max(1, Math.min(width, Math.ceil((h * crop.width) / Math.max(1, crop.height))));
+    const r = resizeGray(crop, w, h);
+    const base = n * 3 * plane;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const v = r.data[y * w + x]! / 127.5 - 1;
+        const i = y * width + x;
+        out[base + i] = v;
+        out[base + plane + i] = v;
+        out[base + 2 * plane + i] = v;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Greedy CTC decoding of one sequence (`steps`×`classes` probabilities starting at `offset`):
+ * arg-max per step, repeats merged, blanks (index 0) dropped. Confidence = mean max probability of
+ * the characters kept (0 when none).
+ */
+export function ctcDecode(probs: Float32Array, offset: number, steps: number, classes: number, table: readonly string[]): RecResult {
+  let text = '';
+  let sum = 0;
+  let kept = 0;
+  let prev = -1;
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * classes;
+    let best = 0;
+    let bestP = probs[row]!;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[row + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) {
+      text += table[best] ?? '';
+      sum += bestP;
+      kept++;
+    }
+    prev = best;
+  }
+  return { text, confidence: kept > 0 ? sum / kept : 0 };
+}
+
+/** Recognises crops (each one text line), batching crops of equal input width; results in input order. */
+export async function recogniseCrops(session: OrtSession, table: readonly string[], crops: readonly GrayImage[], s: PpocrSettings): Promise<RecResult[]> {
+  const results: RecResult[] = new Array(crops.length);
+  const byWidth = new Map<number, number[]>();
+  crops.forEach((c, i) => {
+    const w = recInputWidth(c, s);
+    byWidth.set(w, [...(byWidth.get(w) ?? []), i]);
+  });
+  for (const [width, all] of byWidth) {
+    for (let b = 0; b < all.length; b += s.recBatch) {
+      const idx = all.slice(b, b + s.recBatch);
+      const batch = idx.map((i) => crops[i]!);
+      const out = await runNchw(session, cropsToRecTensor(batch, width, s), [batch.length, 3, s.recHeight, width]);
+      const steps = out.dims[1]!;
+      const classes = out.dims[2]!;
+      checkCtcTable(table, classes);
+      idx.forEach((i, n) => {
+        results[i] = ctcDecode(out.data, n * steps * classes, steps, classes, table);
+      });
+    }
+  }
+  return results;
+}
+
+/** Recognises the boxes of `img` (pixels); results in box order. Empty boxes give ''. */
+export async function recogniseBoxes(session: OrtSession, table: readonly string[], img: GrayImage, boxes: readonly PixelBox[], s: PpocrSettings): Promise<RecResult[]> {
+  const crops = boxes.map((b) => cropGray(img, b));
+  const live = crops.map((c, i) => ({ c, i })).filter(({ c }) => c.width > 0 && c.height > 0);
+  const res = await recogniseCrops(session, table, live.map((l) => l.c), s);
+  const out: RecResult[] = boxes.map(() => ({ text: '', confidence: 0 }));
+  live.forEach((l, n) => (out[l.i] = res[n]!));
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Pure parts of the PP-OCRv4 runner (no model run): dictionary, CTC decoding, det input size, DB
+ * post-processing, rec input width, reading order, and the grey-image helpers. Pixels, top-left.
+ */
+import { describe, expect, it } from 'vitest';
+import { clampBox, cropGray, eraseEdgeLines, inkBox, padGray, resizeGray, whiteImage } from '../../src/ocr/image.ts';
+import { detInputSize, probMapToBoxes } from '../../src/ocr/ppocr/det.ts';
+import { checkCtcTable, loadCtcTable } from '../../src/ocr/ppocr/dict.ts';
+import { groupRows, mergeRowBoxes } from '../../src/ocr/ppocr/order.ts';
+import { ctcDecode, recInputWidth } from '../../src/ocr/ppocr/rec.ts';
+import { defaultModelPaths } from '../../src/ocr/ppocr/session.ts';
+import { DEFAULT_PPOCR_SETTINGS as S } from '../../src/ocr/ppocr/settings.ts';
+import type { GrayImage } from '../../src/raster/types.ts';
+
+const img = (width: number, height: number, values: number[]): GrayImage => ({ width, height, data: Uint8Array.from(values) });
+
+describe('CTC table', () => {
+  it('is blank + the 6623 keys + space = the 6625 classes of the rec model', () => {
+    const table = loadCtcTable(defaultModelPaths().keys);
+    expect(table.length).toBe(6625);
+    expect(table[0]).toBe('');
+    expect(table[table.length - 1]).toBe(' ');
+    expect(table.every((k, i) => i === 0 || Array.from(k).length === 1)).toBe(true);
+    expect(() => checkCtcTable(table, 6625)).not.toThrow();
+    expect(() => checkCtcTable(table, 6624)).toThrow(/6625 entries/);
+  });
+});
+
+describe('ctcDecode', () => {
+  it('merges repeats, drops blanks, averages the kept maxima', () => {
+    const table = ['', 'a', 'b', ' '];
+    // steps: a a blank a b b  → "aab"
+    const rows = [
+      [0.1, 0.8, 0.05, 0.05],
+      [0.1, 0.6, 0.2, 0.1],
+      [0.9, 0.05, 0.05, 0],
+      [0.1, 0.7, 0.1, 0.1],
+      [0.1, 0.1, 0.5, 0.3],
+      [0.1, 0.1, 0.6, 0.2],
+    ];
+    const probs = Float32Array.from([9, 9, 9, 9, ...rows.flat()]);
+    const r = ctcDecode(probs, 4, rows.length, 4, table);
+    expect(r.text).toBe('aab');
+    expect(r.confidence).toBeCloseTo((0.8 + 0.7 + 0.5) / 3, 5);
+    expect(ctcDecode(Float32Array.from([1, 0, 0, 0]), 0, 1, 4, table)).toEqual({ text: '', confidence: 0 });
+  });
+});
+
+describe('det geometry', () => {
+  it('sizes det inputs to multiples of 32, shrinking only', () => {
+    expect(detInputSize(1654, 2339, 1600)).toEqual({ width: 1120, height: 1600 });
+    expect(detInputSize(100, 40, 1600)).toEqual({ width: 96, height: 32 });
+    expect(detInputSize(10, 5, 960)).toEqual({ width: 32, height: 32 });
+  });
+
+  it('turns a probability map into scored, unclipped boxes in source pixels', () => {
+    const w = 100;
+    const h = 50;
+    const prob = new Float32Array(w * h);
+    const fill = (x0: number, y0: number, x1: number, y1: number, v: number): void => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) prob[y * w + x] = v;
+    };
+    fill(10, 10, 49, 19, 0.9); // a text line: 39 × 9 between pixel centres
+    fill(60, 30, 90, 40, 0.4); // above the 0.3 threshold but below the 0.6 box score
+    fill(5, 40, 6, 45, 0.95); // too thin (side 1 < 3)
+    const boxes = probMapToBoxes(prob, w, h, 200, 100, S);
+    expect(boxes.length).toBe(1);
+    const b = boxes[0]!;
+    const d = (39 * 9 * 1.5) / (2 * (39 + 9)); // 5.48 map px
+    expect(b.score).toBeCloseTo(0.9, 5);
+    expect(b.x0).toBe(Math.round((10 - d) * 2));
+    expect(b.x1).toBe(Math.round((49 + d) * 2));
+    expect(b.top).toBe(Math.round((10 - d) * 2));
+    expect(b.bottom).toBe(Math.round((19 + d) * 2));
+  });
+
+  it('gives rec inputs 48 high, widths in steps of 8 between 320 and the maximum', () => {
+    expect(recInputWidth(whiteImage(30, 48), S)).toBe(320);
+    expect(recInputWidth(whiteImage(1000, 50), S)).toBe(960);
+    expect(recInputWidth(whiteImage(1001, 50), S)).toBe(968);
+    expect(recInputWidth(whiteImage(100_000, 50), S)).toBe(S.recMaxWidth);
+  });
+});
+
+describe('reading order', () => {
+  const box = (x0: number, top: number, x1: number, bottom: number) => ({ x0, top, x1, bottom });
+  it('groups rows top to bottom, left to right', () => {
+    const rows = groupRows([box(300, 12, 400, 40), box(0, 60, 100, 90), box(0, 10, 100, 40), box(150, 62, 200, 88)].map((bbox) => ({ bbox })));
+    expect(rows.map((r) => r.map((i) => i.bbox.x0))).toEqual([[0, 300], [0, 150]]);
+  });
+  it('merges overlapping pieces of a row, or a whole row with an infinite gap', () => {
+    const pieces = [box(0, 10, 110, 40), box(100, 11, 200, 41), box(260, 10, 300, 40), box(0, 60, 50, 90)];
+    expect(mergeRowBoxes(pieces, 0)).toEqual([box(0, 10, 200, 41), box(260, 10, 300, 40), box(0, 60, 50, 90)]);
+    expect(mergeRowBoxes(pieces, Infinity)).toEqual([box(0, 10, 300, 41), box(0, 60, 50, 90)]);
+  });
+});
+
+describe('grey image helpers', () => {
+  const a = img(4, 3, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);
+  it('crops (clamped) and pads', () => {
+    expect(cropGray(a, { x0: 1, top: 1, x1: 3, bottom: 9 })).toEqual(img(2, 2, [50, 60, 90, 100]));
+    expect(cropGray(a, { x0: 5, top: 0, x1: 9, bottom: 2 }).width).toBe(0);
+    expect(clampBox({ x0: -2.5, top: 0.5, x1: 3.2, bottom: 7 }, 4, 3)).toEqual({ x0: 0, top: 0, x1: 4, bottom: 3 });
+    const p = padGray(img(1, 1, [0]), 1);
+    expect(Array.from(p.data)).toEqual([255, 255, 255, 255, 0, 255, 255, 255, 255]);
+  });
+  it('resizes by area when shrinking and bilinearly when enlarging', () => {
+    expect(Array.from(resizeGray(img(2, 2, [0, 100, 200, 100]), 1, 1).data)).toEqual([100]);
+    expect(Array.from(resizeGray(img(2, 1, [0, 200]), 4, 1).data)).toEqual([0, 50, 150, 200]);
+    expect(resizeGray(a, 4, 3)).toEqual(a);
+  });
+  it('finds the ink box and erases ruling lines along the edges only', () => {
+    const w = 20;
+    const h = 10;
+    const b = whiteImage(w, h);
+    for (let x = 0; x < w; x++) b.data[x] = 0; // top edge line
+    for (let y = 0; y < h; y++) b.data[y * w + w - 1] = 0; // right edge line
+    for (let y = 4; y < 7; y++) for (let x = 5; x < 9; x++) b.data[y * w + x] = 0; // a glyph
+    expect(inkBox(b)).toEqual({ x0: 0, top: 0, x1: 20, bottom: 10 });
+    const clean = eraseEdgeLines(b, 2);
+    expect(inkBox(clean)).toEqual({ x0: 5, top: 4, x1: 9, bottom: 7 });
+    expect(inkBox(whiteImage(5, 5))).toBeNull();
+  });
+});
