@@ -10,27 +10,8 @@ export function whiteImage(width: number, height: number): GrayImage {
   return { width, height, data: new Uint8Array(width * height).fill(255) };
 }
 
-/** `box` rounded to whole pixels and clamped to the image (may be empty: x1 ≤ x0). */
-export function clampBox(box: PixelBox, width: number, height: number): PixelBox {
-  const x0 = Math.max(0, Math.min(width, Math.floor(box.x0)));
-  const top = Math.max(0, Math.min(height, Math.floor(box.top)));
-  const x1 = Math.max(x0, Math.min(width, Math.ceil(box.x1)));
-  const bottom = Math.max(top, Math.min(height, Math.ceil(box.bottom)));
-  return { x0, top, x1, bottom };
-}
-
-/** The pixels of `box` (clamped to the image) as a new image; an empty box gives a 0×0 image. */
-export function cropGray(img: GrayImage, box: PixelBox): GrayImage {
-  const b = clampBox(box, img.width, img.height);
-  const w = b.x1 - b.x0;
-  const h = b.bottom - b.top;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const src = (b.top + y) * img.width + b.x0;
-    data.set(img.data.subarray(src, src + w), y * w);
-  }
-  return { width: w, height: h, data };
-}
+// clamping and cropping are raster/crop.ts's; re-exported for the engine's callers
+export { clampBox, cropGray } from '../raster/crop.ts';
 
 /** `img` with `pad` pixels of `value` (default white) added on every side. */
 export function padGray(img: GrayImage, pad: number, value = 255): GrayImage {

@@ -28,3 +28,23 @@ export function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string
     standardFontDataUrl: join(root, 'standard_fonts') + '/',
   };
 }
+
+/**
+ * Starts loading a PDF with the options every caller in read/ uses: a copy of the bytes (pdf.js
+ * rejects a Node Buffer and detaches what it gets), CMaps and standard fonts from the package,
+ * no eval, errors-only logging, and no DOM font installation (glyphs are parsed, drawn from
+ * outlines). The caller awaits `task.promise` and destroys the task.
+ */
+export async function loadingTask(data: Uint8Array, password?: string) {
+  const lib = await pdfjsLib();
+  return lib.getDocument({
+    data: new Uint8Array(data),
+    password,
+    ...pdfjsDataPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+}

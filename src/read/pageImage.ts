@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bitsToGray, orientedToSource, orientGray, rgbaToGray, rgbToGray, type Orientation } from '../raster/gray.ts';
 import type { GrayImage, PageRaster } from '../raster/types.ts';
-import { pdfjsDataPaths, pdfjsLib, type PdfjsLib } from './lib.ts';
+import { loadingTask, pdfjsLib, type PdfjsLib } from './lib.ts';
 import { apply, compose, IDENTITY, toMatrix, type Matrix } from './matrix.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
@@ -54,16 +54,7 @@ function canvasLib(): NapiCanvas {
 export async function openRasterSource(data: Uint8Array, opts: { password?: string } = {}): Promise<RasterSource> {
   checkHeader(data);
   const lib = await pdfjsLib();
-  const task = lib.getDocument({
-    data: new Uint8Array(data),
-    password: opts.password,
-    ...pdfjsDataPaths(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-    disableFontFace: true,
-    useSystemFonts: false,
-  });
+  const task = await loadingTask(data, opts.password);
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;

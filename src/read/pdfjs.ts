@@ -4,7 +4,7 @@
  */
 
 import type { PageContent } from '../model/types.ts';
-import { pdfjsDataPaths, pdfjsLib } from './lib.ts';
+import { loadingTask, pdfjsLib } from './lib.ts';
 import { readPage, type ReadSettings } from './page.ts';
 
 /**
@@ -75,18 +75,7 @@ function loadErrorToInput(err: unknown): PdfInputError {
 export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise<PdfHandle> {
   checkHeader(data);
   const lib = await pdfjsLib();
-  const task = lib.getDocument({
-    // a copy, as a plain Uint8Array (pdf.js rejects a Node Buffer and detaches what it gets)
-    data: new Uint8Array(data),
-    password: opts.password,
-    ...pdfjsDataPaths(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-    // no DOM in Node: fonts are parsed for text, never installed
-    disableFontFace: true,
-    useSystemFonts: false,
-  });
+  const task = await loadingTask(data, opts.password);
   let doc;
   try {
     doc = await task.promise;

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Canvas } from '@napi-rs/canvas';
 import type { BBox } from '../model/types.ts';
-import { pdfjsDataPaths, pdfjsLib } from './lib.ts';
+import { loadingTask } from './lib.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
 export type ImageFormat = 'jpeg' | 'webp' | 'png';
@@ -90,18 +90,7 @@ function regionPixels(region: BBox, width: number, height: number, scale: number
 /** Opens a PDF for rendering (the buffer is copied). Throws PdfInputError when it cannot be opened. */
 export async function openRenderer(data: Uint8Array, opts: { password?: string } = {}): Promise<PdfRenderer> {
   checkHeader(data);
-  const lib = await pdfjsLib();
-  const task = lib.getDocument({
-    data: new Uint8Array(data),
-    password: opts.password,
-    ...pdfjsDataPaths(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-    // no DOM in Node: glyphs are drawn from their outlines
-    disableFontFace: true,
-    useSystemFonts: false,
-  });
+  const task = await loadingTask(data, opts.password);
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;

@@ -2,15 +2,12 @@
  * Reads what a report shows from a document's output folder: document.json, tables.json,
  * findings.json, check-summary.json (each validated) and review.json when present.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { z } from 'zod';
 import { DocumentSchema, TablesFileSchema } from '../model/schemas.ts';
 import { CheckSummarySchema, FindingsFileSchema, type CheckSummary, type Finding } from '../model/findings.ts';
 import type { DocumentJson } from '../model/outputs.ts';
 import type { ReviewFile } from '../model/review.ts';
 import type { Table } from '../model/types.ts';
-import { OutputFolderError } from '../write/load.ts';
+import { readJson } from '../write/load.ts';
 import { readReviewFile } from '../review/load.ts';
 import { findingKey } from '../review/key.ts';
 
@@ -25,28 +22,6 @@ export interface ReportInput {
   review: ReviewFile | null;
 }
 
-async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>, optional = false): Promise<T | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (optional && code === 'ENOENT') return null;
-    throw new OutputFolderError(`${file}: ${code === 'ENOENT' ? 'missing (not a gongwen output folder?)' : String(code)}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new OutputFolderError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new OutputFolderError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return r.data;
-}
 
 /** Output folder → report input. Missing findings/summary (a folder from before checks) are empty. */
 export async function loadReportInput(dir: string): Promise<ReportInput> {

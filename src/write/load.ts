@@ -12,17 +12,24 @@ import type { z } from 'zod';
 /** A folder that is not a readable gongwen output folder. */
 export class OutputFolderError extends Error {}
 
-async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+/**
+ * Reads and validates one JSON file of an output folder. A missing `optional` file gives null;
+ * anything else wrong is an OutputFolderError naming the file and the problem in one line.
+ */
+export async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>, optional: true): Promise<T | null>;
+export async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>, optional?: false): Promise<T>;
+export async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>, optional = false): Promise<T | null> {
   let text: string;
   try {
     text = await readFile(join(dir, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (optional && code === 'ENOENT') return null;
     throw new OutputFolderError(`${file}: ${code === 'ENOENT' ? 'missing (not a gongwen output folder?)' : String(code)}`);
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new OutputFolderError(`${file}: not valid JSON (${(err as Error).message})`);
   }
