@@ -31,6 +31,10 @@ export interface DocJob {
   maxPages: number;
   /** also write report.html (page images from this PDF) */
   report: boolean;
+  /** OCR options (--ocr, --ocr-engine, --dpi); defaults when absent */
+  ocr?: 'auto' | 'always' | 'never';
+  ocrEngine?: 'ppocr' | 'tesseract';
+  dpi?: number;
 }
 
 
@@ -59,7 +63,7 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
   try {
     pages = await withPdf(data, { password: job.password }, async (pdf) => pdf.pageCount);
     if (pages > job.maxPages) return failedResult(`too many pages (${pages} > ${job.maxPages})`, true, sha256, pages);
-    const ex = await extractPdf({ path: job.path, data }, { password: job.password });
+    const ex = await extractPdf({ path: job.path, data }, { password: job.password, ...ocrOptions(job) });
     // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
     const kept = await keptReview(job.dir);
     const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
@@ -83,4 +87,13 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
     }
     return failedResult(oneLine(err), false, sha256, pages);
   }
+}
+
+/** The OCR options of a job, only those given (extractPdf applies its defaults to the rest). */
+function ocrOptions(job: DocJob): { ocr?: 'auto' | 'always' | 'never'; ocrEngine?: 'ppocr' | 'tesseract'; dpi?: number } {
+  const o: { ocr?: 'auto' | 'always' | 'never'; ocrEngine?: 'ppocr' | 'tesseract'; dpi?: number } = {};
+  if (job.ocr !== undefined) o.ocr = job.ocr;
+  if (job.ocrEngine !== undefined) o.ocrEngine = job.ocrEngine;
+  if (job.dpi !== undefined) o.dpi = job.dpi;
+  return o;
 }

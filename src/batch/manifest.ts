@@ -51,9 +51,16 @@ export interface ManifestEntry extends DocResult {
   options: string;
 }
 
-/** The options that change what is written: password given?, bom, raw, max pages, report. */
-export function optionsKey(o: Pick<BatchOptions, 'password' | 'bom' | 'raw' | 'maxPages' | 'report'>): string {
-  return JSON.stringify({ password: o.password !== undefined, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report });
+/** The options that change what is written: password given?, bom, raw, max pages, report, OCR (mode, engine, dpi). */
+export function optionsKey(o: Pick<BatchOptions, 'password' | 'bom' | 'raw' | 'maxPages' | 'report' | 'ocr' | 'ocrEngine' | 'dpi'>): string {
+  const base = { password: o.password !== undefined, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report };
+  // OCR options only when they differ from the defaults, so manifests of earlier runs stay valid
+  const ocr = {
+    ...(o.ocr !== undefined && o.ocr !== 'auto' ? { ocr: o.ocr } : {}),
+    ...(o.ocrEngine !== undefined && o.ocrEngine !== 'ppocr' ? { ocrEngine: o.ocrEngine } : {}),
+    ...(o.dpi !== undefined && o.dpi !== 300 ? { dpi: o.dpi } : {}),
+  };
+  return JSON.stringify({ ...base, ...ocr });
 }
 
 /** Path of the manifest file inside the batch folder. */

@@ -16,6 +16,12 @@ export const BATCH_SETTINGS = {
   batchDir: '_batch',
   /** least time between two redraws of the progress bar, ms. @default 100 */
   barRedrawMs: 100,
+  /** when to OCR a page (--ocr). @default 'auto' */
+  ocr: 'auto',
+  /** OCR engine (--ocr-engine). @default 'ppocr' */
+  ocrEngine: 'ppocr',
+  /** resolution of pages rendered for OCR (--dpi), px/inch. @default 300 */
+  dpi: 300,
 } as const;
 
 /** The options of one batch run. */
@@ -33,4 +39,10 @@ export interface BatchOptions {
   readonly report: boolean;
   /** redo documents the manifest says are finished */
   readonly force: boolean;
+  /** when to OCR a page (--ocr auto|always|never) */
+  readonly ocr?: 'auto' | 'always' | 'never';
+  /** --ocr-engine ppocr|tesseract */
+  readonly ocrEngine?: 'ppocr' | 'tesseract';
+  /** --dpi for rendered pages */
+  readonly dpi?: number;
 }

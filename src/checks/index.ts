@@ -10,6 +10,7 @@ import { countClaimRule } from './rules/countClaim.ts';
 import { duplicatePassageRule } from './rules/duplicatePassage.ts';
 import { duplicateRowRule } from './rules/duplicateRow.ts';
 import { listSeparatorRule } from './rules/listSeparator.ts';
+import { ocrConfidenceRule } from './rules/ocrConfidence.ts';
 import { pairingRangeRule } from './rules/pairingRange.ts';
 import { sectionCountRule } from './rules/sectionCount.ts';
 import { sequenceDuplicateRule, sequenceGapRule } from './rules/sequence.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   listSeparatorRule,
   citationRule,
   duplicatePassageRule,
+  ocrConfidenceRule,
 ];
 
 /** Rule id of the finding a throwing rule becomes. */

@@ -15,6 +15,8 @@ import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';
 import { OutDirError } from '../batch/outdir.ts';
 import { BATCH_SETTINGS } from '../batch/settings.ts';
+import { OCR_ENGINES, OCR_MODES, type OcrMode } from '../pipeline/ocrDecide.ts';
+import type { OcrEngineName } from '../ocr/types.ts';
 import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
 
 /** A positive integer option, or its default. */
@@ -44,6 +46,9 @@ export async function extractCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       progress: { type: 'string' },
       report: { type: 'boolean', default: false },
+      ocr: { type: 'string' },
+      'ocr-engine': { type: 'string' },
+      dpi: { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError('extract needs --out <dir>');
@@ -53,8 +58,15 @@ export async function extractCommand(args: string[]): Promise<number> {
   if (!PROGRESS_MODES.includes(progress)) {
     throw new UsageError(`--progress expects ${PROGRESS_MODES.join(', ')}, got '${values.progress}'`);
   }
+  const ocr = (values.ocr ?? BATCH_SETTINGS.ocr) as OcrMode;
+  if (!OCR_MODES.includes(ocr)) throw new UsageError(`--ocr expects ${OCR_MODES.join(', ')}, got '${values.ocr}'`);
+  const ocrEngine = (values['ocr-engine'] ?? BATCH_SETTINGS.ocrEngine) as OcrEngineName;
+  if (!OCR_ENGINES.includes(ocrEngine)) throw new UsageError(`--ocr-engine expects ${OCR_ENGINES.join(', ')}, got '${values['ocr-engine']}'`);
   const options = {
     out: values.out,
+    ocr,
+    ocrEngine,
+    dpi: positiveInt('dpi', values.dpi, BATCH_SETTINGS.dpi),
     jobs: positiveInt('jobs', values.jobs, BATCH_SETTINGS.jobs),
     timeoutSeconds: positiveInt('timeout', values.timeout, BATCH_SETTINGS.timeoutSeconds),
     maxMemoryMiB: positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB),

@@ -16,6 +16,7 @@ usage:
   gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--report]
           [--jobs N] [--timeout <s>] [--max-memory <MiB>] [--max-pages N] [--force] [--strict]
           [--progress auto|bar|plain|json|none] [--fail-on <severity>]
+          [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
   gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
   gongwen --version

@@ -68,6 +68,8 @@ export interface PageContent {
   info: PageInfo;
   items: TextItem[];
   rulings: RulingLine[];
+  /** images the page paints (image XObjects and inline images); 0 for a page of text and vectors */
+  images?: number;
 }
 
 /** A line of text: items sharing a baseline, left to right. */

@@ -12,11 +12,23 @@ import { withPdf } from '../read/pdfjs.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
+import { createEngine, decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions } from './ocrDecide.ts';
+import { ocrPage } from './ocrPage.ts';
+import type { OcrEngine } from '../ocr/types.ts';
+import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';
 
-export interface ExtractOptions {
+export interface ExtractOptions extends OcrOptions {
   /** password for encrypted PDFs. @default undefined */
   readonly password?: string;
+}
+
+/** How each page was read (document.json `pages[].method`) and its mean confidence. */
+interface PageReadResult {
+  method: 'text' | 'ocr' | 'both';
+  confidence: number;
+  /** tables found by the OCR path (page points), when the page was OCR'd */
+  fragments?: TableFragment[];
 }
 
 /** What a source file is, for document.json. */
@@ -41,13 +53,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     return pdf.pageCount;
   });
 
-  // a page with no text layer is a scan (or a page whose font decodes to nothing): until the OCR
-  // path (issue #4) is wired in, say so instead of passing it off as an empty page
-  for (const p of pages) {
-    if (p.items.length === 0) {
-      errors.push({ stage: 'read', page: p.info.page, reason: 'no text layer (a scanned page?): OCR is not available yet' });
-    }
-  }
+  const reads = await readScannedPages(source.data, pages, options, errors);
 
   const running = removeRunningLines(pages.map((p) => ({ info: p.info, lines: itemsToLines(p.items) })));
   const fragmentsPerPage: TableFragment[][] = [];
@@ -55,9 +61,9 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const textPerPage: Line[][] = [];
   pages.forEach((page, i) => {
     const lines = running.pages[i] ?? [];
-    let fragments: TableFragment[] = [];
+    let fragments: TableFragment[] = reads[i]?.fragments ?? [];
     try {
-      fragments = pageToFragments(page, lines);
+      if (!reads[i]?.fragments) fragments = pageToFragments(page, lines);
     } catch (err) {
       errors.push({ stage: 'tables', page: page.info.page, reason: oneLine(err) });
     }
@@ -77,19 +83,63 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     source: { path: source.path, name: basename(source.path), sha256, bytes: source.data.byteLength, pages: pageCount },
     status: errors.length === 0 ? 'ok' : pages.length === 0 ? 'failed' : 'partial',
     errors,
-    pages: pages.map((p) => ({
+    pages: pages.map((p, i) => ({
       page: p.info.page,
-      method: 'text',
+      method: reads[i]?.method ?? 'text',
       width: round2(p.info.width),
       height: round2(p.info.height),
       rotate: p.info.rotate,
-      confidence: 1,
+      confidence: round2(reads[i]?.confidence ?? 1),
     })),
     documents,
     tables: tables.map((t) => ({ id: t.id, title: t.title, pages: t.pages, rows: t.rows.length, columns: t.columns })),
     removedLines: running.removed.map((l) => ({ page: l.page, text: l.text })),
   };
   return { document, text: text.endsWith('\n') ? text : text + '\n', tables, paragraphs };
+}
+
+/**
+ * Decides per page how to read it and OCRs the pages that need it, replacing their content (items,
+ * rulings) in `pages` with the OCR'd one in page points. The engine is created on the first page
+ * that needs it and closed at the end. A page that fails keeps its text layer and records an error.
+ * 'both' pages are read wholly by OCR (the OCR covers the text layer's text too).
+ */
+async function readScannedPages(data: Uint8Array, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
+  const o = { ...DEFAULT_OCR_OPTIONS, ...options };
+  let source: Promise<RasterSource> | undefined;
+  const raster = (): Promise<RasterSource> => (source ??= openRasterSource(data, { password: options.password }));
+  let engine: Promise<OcrEngine> | undefined;
+  const reads: PageReadResult[] = [];
+  try {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]!;
+      let decision: 'text' | 'ocr' | 'both' = 'text';
+      try {
+        decision = (await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck })).decision;
+      } catch (err) {
+        errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
+      }
+      if (decision === 'text') {
+        if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
+        reads.push({ method: 'text', confidence: 1 });
+        continue;
+      }
+      try {
+        engine ??= options.engine ? Promise.resolve(options.engine) : createEngine(o.ocrEngine);
+        const r = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
+        const res = await ocrPage(r, page.info, await engine);
+        pages[i] = res.content;
+        reads.push({ method: decision, confidence: res.confidence, fragments: res.fragments });
+      } catch (err) {
+        errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
+        reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1 });
+      }
+    }
+  } finally {
+    if (source) await (await source.catch(() => undefined))?.close().catch(() => undefined);
+    if (engine && !options.engine) await (await engine.catch(() => undefined))?.close().catch(() => undefined);
+  }
+  return reads;
 }
 
 function round2(n: number): number {

@@ -43,7 +43,9 @@ export async function readPage(
     const items = await pageToTextItems(lib, page, pageNo, vt, s.text);
     const opList = await page.getOperatorList();
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
-    return { info, items, rulings };
+    const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
+    const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
+    return { info, items, rulings, images };
   } finally {
     page.cleanup();
   }

@@ -1,0 +1,115 @@
+/**
+ * ocr.low-confidence: the clerk's review queue for OCR'd tables (issue #4). A cell read by OCR
+ * (confidence < 1; text-layer cells have 1 and are never looked at) is flagged when its confidence
+ * is below the threshold, or when its text fails its column's type: a 序号 column cell that is not
+ * an integer, an amount column cell that does not parse as an amount. Column types come from the
+ * header and from the majority of the column's body cells.
+ */
+import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
+import type { Cell, Table } from '../../model/types.ts';
+import { cellEvidence } from '../evidence.ts';
+import { Tally } from '../context.ts';
+import { isEmptyValue, parseAmount, parseInteger } from '../../text/numbers.ts';
+
+export const OCR_CONFIDENCE_RULE = 'ocr.low-confidence';
+
+export interface OcrConfidenceSettings {
+  /** an OCR'd cell below this confidence goes to review. @default 0.9 */
+  readonly minConfidence: number;
+  /** share of a column's non-empty body cells that must parse for the column to take that type. @default 0.7 */
+  readonly majority: number;
+}
+
+export const DEFAULT_OCR_CONFIDENCE: OcrConfidenceSettings = { minConfidence: 0.9, majority: 0.7 };
+
+export type ColumnType = 'sequence' | 'amount' | 'text';
+
+const SEQ_HEADER = /^(序号|编号|序)$/;
+const AMOUNT_HEADER = /(金额|万元|（元）|\(元\)|预算数|数额|资金数|合计|小计)$/;
+
+/** The type of column `col`: from its header, else from the majority of its body cells. */
+export function columnType(table: Table, col: number, s: OcrConfidenceSettings = DEFAULT_OCR_CONFIDENCE): ColumnType {
+  const header = (table.header[col] ?? '').replace(/\s+/g, '').split('/').pop() ?? '';
+  if (SEQ_HEADER.test(header)) return 'sequence';
+  if (AMOUNT_HEADER.test(header)) return 'amount';
+  const values = table.rows.filter((_, r) => table.rowKinds[r] === 'body').map((row) => (row[col] ?? '').trim()).filter((v) => !isEmptyValue(v));
+  if (values.length < 3) return 'text';
+  const ints = values.map((v) => parseInteger(v));
+  if (ints.filter((n) => n !== null).length >= s.majority * values.length) {
+    // small integers going up by one per row (a misread row in between keeps the step)
+    let seq = 0;
+    let last: { i: number; n: number } | null = null;
+    ints.forEach((n, i) => {
+      if (n === null) return;
+      if (last && n === last.n + (i - last.i)) seq++;
+      last = { i, n };
+    });
+    if (seq >= s.majority * (ints.filter((n) => n !== null).length - 1)) return 'sequence';
+  }
+  if (values.filter((v) => parseAmount(v) !== null).length >= s.majority * values.length) return 'amount';
+  return 'text';
+}
+
+/** Why an OCR'd cell needs review, or null. */
+export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: OcrConfidenceSettings): string | null {
+  const reasons: string[] = [];
+  if (cell.confidence < s.minConfidence) reasons.push(`识别置信度 ${cell.confidence.toFixed(2)} 低于 ${s.minConfidence}`);
+  const text = cell.text.trim();
+  if (bodyRow && text !== '' && !isEmptyValue(text)) {
+    if (type === 'sequence' && parseInteger(text) === null) reasons.push('序号列的内容不是整数');
+    if (type === 'amount' && parseAmount(text) === null) reasons.push('金额列的内容不是有效数字');
+  }
+  return reasons.length === 0 ? null : reasons.join('；');
+}
+
+const NUMBERED = /^([一二三四五六七八九十]+)([、．.])/;
+const NUMERAL_THEN_HAN = /^[一二三四五六七八九十]+[\u4e00-\u9fff]/;
+
+/** The mark most section rows of the table put after their Chinese numeral ('一、…'), if any. */
+function sectionNumbering(table: Table): string | null {
+  const marks = table.rows.filter((_, r) => table.rowKinds[r] === 'section').map((row) => NUMBERED.exec(row[0] ?? '')?.[2]).filter((m) => m !== undefined);
+  return marks.length === 0 ? null : marks.sort((a, b) => marks.filter((x) => x === b).length - marks.filter((x) => x === a).length)[0]!;
+}
+
+/** A section row whose numeral lacks the mark its siblings carry ('一黄陂区…' beside '二、…'): a lost '、'. */
+export function sectionProblem(text: string, mark: string | null): string | null {
+  if (mark === null || NUMBERED.test(text) || !NUMERAL_THEN_HAN.test(text)) return null;
+  return `分组行的编号后缺少“${mark}”（同表其他分组行有）`;
+}
+
+function run(input: CheckInput, s: OcrConfidenceSettings = DEFAULT_OCR_CONFIDENCE): RuleResult {
+  const tally = new Tally();
+  for (const table of input.tables) {
+    const ocrCells = table.cells.filter((c) => c.confidence < 1);
+    if (ocrCells.length === 0) continue;
+    const types = Array.from({ length: table.columns }, (_, c) => columnType(table, c, s));
+    const sectionMark = sectionNumbering(table);
+    for (const cell of ocrCells) {
+      const bodyRow = cell.row >= 0 && table.rowKinds[cell.row] === 'body';
+      const sectionRow = cell.row >= 0 && table.rowKinds[cell.row] === 'section' && cell.col === 0;
+      const problems = [cellProblem(cell, types[cell.col] ?? 'text', bodyRow, s), sectionRow ? sectionProblem(cell.text, sectionMark) : null].filter((x) => x !== null);
+      const why = problems.length === 0 ? null : problems.join('；');
+      if (why === null) {
+        tally.pass();
+        continue;
+      }
+      const where = cell.row < 0 ? '表头' : `第 ${cell.row + 1} 行第 ${cell.col + 1} 列`;
+      tally.fail({
+        rule: OCR_CONFIDENCE_RULE,
+        severity: 'warning',
+        message: `表格${table.title ? `“${table.title}”` : ` ${table.id}`}${where}的 OCR 识别结果“${cell.text}”需要人工核对：${why}`,
+        expected: null,
+        actual: cell.text,
+        evidence: [cell.row < 0 ? { page: cell.page, bbox: { ...cell.bbox }, text: cell.text } : cellEvidence(table, cell.row, cell.col)],
+      });
+    }
+  }
+  return tally.result();
+}
+
+export const ocrConfidenceRule: Rule = {
+  id: OCR_CONFIDENCE_RULE,
+  severity: 'warning',
+  description: 'OCR 识别的表格单元格：置信度低或内容不符合所在列的类型（序号、金额）的，列入人工核对',
+  run: (input) => run(input),
+};

@@ -1,0 +1,39 @@
+/**
+ * Folds the punctuation OCR engines read in Latin form back to what a 公文 prints (issue #4):
+ * 丶 → 、, '·' between Han → 、, ASCII ( ) beside Han → （ ）, ASCII , ; : beside Han → full width,
+ * spaces between Han removed (tightenCjk). Digits and Latin stay ASCII.
+ */
+import { isCjk, isHan, tightenCjk } from '../text/spacing.ts';
+
+const FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：' };
+
+/** OCR text → text with Chinese punctuation where it stands beside Han (see the file comment). */
+export function foldOcrText(s: string): string {
+  const chars = Array.from(tightenCjk(s.replace(/丶/g, '、')));
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const prev = out[out.length - 1] ?? '';
+    const next = chars[i + 1] ?? '';
+    if ((ch === '·' || ch === '•') && isHan(prev) && isHan(next)) {
+      out.push('、');
+    } else if (ch in FULL && (isCjk(prev) || isCjk(next) || (ch === ')' && hasOpenFull(out)))) {
+      // ':' between digits (a time) stays ASCII
+      if (ch === ':' && /\d/.test(prev) && /\d/.test(next)) out.push(ch);
+      else out.push(FULL[ch]!);
+    } else {
+      out.push(ch);
+    }
+  }
+  return tightenCjk(out.join(''));
+}
+
+/** Is there a '（' without its '）' in `out`? (then ')' closes it, even after a digit) */
+function hasOpenFull(out: readonly string[]): boolean {
+  let depth = 0;
+  for (const c of out) {
+    if (c === '（') depth++;
+    else if (c === '）') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}

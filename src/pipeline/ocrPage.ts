@@ -1,0 +1,150 @@
+/**
+ * The scanned-page path of issue #4 for one page: page raster → deskew → ruling lines and OCR lines
+ * in the deskewed raster's own frame (px·72/dpi points, top-left origin) → the born-digital table
+ * detectors (lattice / stream) on that synthetic page → lattice cells re-read one by one from
+ * their crops → every box mapped back to PDF points of the displayed page (raster.toPoints).
+ */
+import type { BBox, Cell, Line, PageContent, PageInfo, RulingLine, TableFragment, TextItem } from '../model/types.ts';
+import type { OcrEngine, OcrLine } from '../ocr/types.ts';
+import type { PageRaster, PixelBox } from '../raster/types.ts';
+import { deskew } from '../raster/skew.ts';
+import { rasterToRulings } from '../raster/rulings.ts';
+import { clampBox, cropGray, insetCellBox, isBlank } from '../raster/crop.ts';
+import { pixelBoxToBBox } from '../raster/transform.ts';
+import { foldOcrText } from '../ocr/fold.ts';
+import { normaliseText } from '../text/normalise.ts';
+import { joinWrapped } from '../text/spacing.ts';
+import { itemsToLines } from '../layout/index.ts';
+import { pageToFragments } from '../tables/index.ts';
+
+export interface OcrPageSettings {
+  /** extra margin inside a cell's ruling lines when cropping it, px. @default 2 */
+  readonly cellMarginPx: number;
+  /** re-read lattice cells one by one from their crops. @default true */
+  readonly readCells: boolean;
+}
+
+export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true };
+
+/** What the OCR of one page gives, everything in PDF points of the displayed page. */
+export interface OcrPageResult {
+  /** the page with OCR items (source 'ocr') and the ruling lines found in the pixels */
+  content: PageContent;
+  /** tables found on the page (cells re-read from their crops) */
+  fragments: TableFragment[];
+  /** mean confidence of the page's items and cells, 0..1 */
+  confidence: number;
+  skewDegrees: number;
+}
+
+/** OCR lines (pixels of the raster) → text items in the raster frame (points = px·72/dpi). */
+export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx: number): TextItem[] {
+  const out: TextItem[] = [];
+  for (const l of lines) {
+    const text = normaliseText(foldOcrText(l.text));
+    if (text.trim() === '') continue;
+    const bbox = scaleBox(l.bbox, ptPerPx);
+    out.push({ text, orig: l.text, page, bbox, fontSize: Math.max(1, bbox.bottom - bbox.top), source: 'ocr', confidence: l.confidence });
+  }
+  return out;
+}
+
+/** One page by OCR (see the file comment). `info`: the page's geometry from the text layer reader. */
+export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEngine, settings: Partial<OcrPageSettings> = {}): Promise<OcrPageResult> {
+  const s = { ...DEFAULT_OCR_PAGE, ...settings };
+  const raster = deskew(raster0);
+  const ptPerPx = 72 / raster.dpi;
+  const page = info.page;
+  const rulings = rasterToRulings(raster, { frame: 'raster' }).map((r) => ({ ...r, page }));
+  const items = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx);
+  const local: PageContent = {
+    info: { page, width: raster.image.width * ptPerPx, height: raster.image.height * ptPerPx, rotate: 0 },
+    items,
+    rulings,
+  };
+  const fragments = pageToFragments(local, itemsToLines(items));
+  if (s.readCells) {
+    const rulePx = medianWidth(rulings) / ptPerPx;
+    for (const f of fragments) if (f.detector === 'lattice') await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
+  }
+  const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
+  const confidences = [...items.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.map((c) => c.confidence))];
+  return {
+    content: {
+      info,
+      items: items.map((it) => ({ ...it, bbox: toPage(it.bbox) })),
+      rulings: rulings.map((r) => rulingToPage(r, toPage)),
+    },
+    fragments: fragments.map((f) => fragmentToPage(f, toPage, raster, ptPerPx)),
+    confidence: confidences.length === 0 ? 0 : confidences.reduce((a, b) => a + b, 0) / confidences.length,
+    skewDegrees: raster.skewDegrees,
+  };
+}
+
+/** Re-reads every cell of a lattice fragment from its crop: text and confidence (min line confidence). */
+async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: OcrEngine, ptPerPx: number, rulePx: number, margin: number): Promise<void> {
+  const { width, height } = raster.image;
+  for (const cell of f.cells) {
+    const box = clampBox(insetCellBox(scaleBox(cell.bbox, 1 / ptPerPx, true), rulePx / 2, margin), width, height);
+    if (box.x1 - box.x0 < 2 || box.bottom - box.top < 2) continue;
+    const crop = cropGray(raster.image, box);
+    let text: string;
+    let confidence: number;
+    if (isBlank(crop)) {
+      text = '';
+      confidence = 1;
+    } else {
+      const lines = await engine.readCell(crop);
+      if (lines.length === 0) {
+        // ink but nothing read: keep the page-level reading, marked uncertain
+        text = cell.text;
+        confidence = Math.min(cell.confidence, 0.5);
+      } else {
+        text = normaliseText(foldOcrText(joinWrapped(lines.map((l) => l.text))));
+        confidence = Math.min(...lines.map((l) => l.confidence));
+      }
+    }
+    cell.text = text;
+    cell.confidence = confidence;
+    const row = f.rows[cell.row];
+    if (row && cell.col < row.length) row[cell.col] = text;
+  }
+}
+
+function medianWidth(rulings: readonly RulingLine[]): number {
+  if (rulings.length === 0) return 1;
+  const w = rulings.map((r) => r.width).sort((a, b) => a - b);
+  return w[Math.floor(w.length / 2)]!;
+}
+
+/** A box scaled by `k` (px → pt or back); `round` snaps to whole pixels outward. */
+function scaleBox(b: BBox | PixelBox, k: number, round = false): BBox {
+  const r = { x0: b.x0 * k, top: b.top * k, x1: b.x1 * k, bottom: b.bottom * k };
+  return round ? { x0: Math.floor(r.x0), top: Math.floor(r.top), x1: Math.ceil(r.x1), bottom: Math.ceil(r.bottom) } : r;
+}
+
+function rulingToPage(r: RulingLine, toPage: (b: BBox) => BBox): RulingLine {
+  const half = r.width / 2;
+  const b = toPage(r.axis === 'h' ? { x0: r.from, x1: r.to, top: r.at - half, bottom: r.at + half } : { x0: r.at - half, x1: r.at + half, top: r.from, bottom: r.to });
+  return r.axis === 'h'
+    ? { ...r, from: b.x0, to: b.x1, at: (b.top + b.bottom) / 2 }
+    : { ...r, from: b.top, to: b.bottom, at: (b.x0 + b.x1) / 2 };
+}
+
+function fragmentToPage(f: TableFragment, toPage: (b: BBox) => BBox, raster: PageRaster, ptPerPx: number): TableFragment {
+  const midY = (f.bbox.top + f.bbox.bottom) / 2 / ptPerPx;
+  const out: TableFragment = {
+    ...f,
+    bbox: toPage(f.bbox),
+    cells: f.cells.map((c): Cell => ({ ...c, bbox: toPage(c.bbox) })),
+    columnEdges: f.columnEdges.map((x) => raster.toPoints(x / ptPerPx, midY).x),
+    captionBoxes: f.captionBoxes.map(toPage),
+  };
+  if (f.titleBox) out.titleBox = toPage(f.titleBox);
+  return out;
+}
+
+/** Lines (raster frame) → page points. */
+export function lineToPage(l: Line, toPage: (b: BBox) => BBox): Line {
+  return { ...l, bbox: toPage(l.bbox), items: l.items.map((it) => ({ ...it, bbox: toPage(it.bbox) })) };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cellProblem, columnType, DEFAULT_OCR_CONFIDENCE, ocrConfidenceRule } from '../../src/checks/rules/ocrConfidence.ts';
+import type { Cell, Table } from '../../src/model/types.ts';
+import type { CheckInput } from '../../src/model/check.ts';
+
+const box = { x0: 10, top: 20, x1: 30, bottom: 40 };
+function table(rows: string[][], header: string[], confidence: (r: number, c: number) => number): Table {
+  const cells: Cell[] = rows.flatMap((row, r) => row.map((text, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, text, bbox: { ...box, top: 20 * r }, page: 2, confidence: confidence(r, c) })));
+  return { id: 't1', title: '表', titleBox: null, unit: null, pages: [2], detector: 'lattice', columns: header.length, header, rows, rowKinds: rows.map(() => 'body'), cells, quality: { fill: 1, strayItems: 0, fragments: 1, droppedHeaderRows: 0 } };
+}
+const input = (t: Table): CheckInput => ({ document: {} as CheckInput['document'], tables: [t], records: [], paragraphs: [] });
+
+describe('ocr.low-confidence', () => {
+  const rows = [['1', '甲', '618'], ['2', '乙', '1750'], ['З', '丙', '2O'], ['4', '丁', '5']];
+  it('types columns from the header and the majority', () => {
+    const t = table(rows, ['序号', '名称', '预算数'], () => 1);
+    expect([0, 1, 2].map((c) => columnType(t, c))).toEqual(['sequence', 'text', 'amount']);
+    const bare = table(rows, ['', '', ''], () => 1);
+    expect(columnType(bare, 0)).toBe('sequence');
+    expect(columnType(bare, 2)).toBe('amount');
+  });
+  it('flags OCR cells that are unsure or fail their column type, never text-layer cells', () => {
+    const t = table(rows, ['序号', '名称', '预算数'], (r, c) => (r === 1 && c === 1 ? 0.5 : 0.99));
+    const out = ocrConfidenceRule.run(input(t));
+    expect(out.findings.map((f) => f.actual).sort()).toEqual(['2O', 'З', '乙']);
+    expect(out.findings.every((f) => f.severity === 'warning' && f.evidence[0]!.page === 2)).toBe(true);
+    expect(out.checked).toBe(12);
+    const digital = table(rows, ['序号', '名称', '预算数'], () => 1);
+    expect(ocrConfidenceRule.run(input(digital))).toMatchObject({ findings: [], checked: 0 });
+  });
+  it('explains why', () => {
+    const cell = { row: 0, col: 0, rowSpan: 1, colSpan: 1, text: 'l2', bbox: box, page: 1, confidence: 0.5 };
+    expect(cellProblem(cell, 'sequence', true, DEFAULT_OCR_CONFIDENCE)).toBe('识别置信度 0.50 低于 0.9；序号列的内容不是整数');
+  });
+});
+
+describe('section rows', () => {
+  it('flags a section numeral that lost the mark its siblings carry', async () => {
+    const { sectionProblem } = await import('../../src/checks/rules/ocrConfidence.ts');
+    expect(sectionProblem('一黄陂区姚家集街12个村', '、')).toContain('缺少');
+    expect(sectionProblem('一、黄陂区', '、')).toBeNull();
+    expect(sectionProblem('一黄陂区', null)).toBeNull();
+  });
+});
