@@ -161,8 +161,11 @@ export function despeckle(bm: Bitmap): Bitmap {
   return { width: w, height: h, data: out };
 }
 
-/** The bitmap with rows and columns swapped (so vertical runs can be scanned as rows). */
-export function transposeBitmap(bm: Bitmap): Bitmap {
+/**
+ * The bitmap (or grey image: same layout) with rows and columns swapped, so vertical runs can be
+ * scanned as rows.
+ */
+export function transposeBitmap<T extends Bitmap>(bm: T): Bitmap {
   const { width: w, height: h, data } = bm;
   const out = new Uint8Array(w * h);
   const B = 64; // blocked for cache locality

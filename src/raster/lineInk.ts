@@ -21,20 +21,6 @@ export interface LineInkSettings {
   readonly paperLevel: number;
 }
 
-/** Grey image with rows and columns swapped. */
-export function transposeGray(img: GrayImage): GrayImage {
-  const { width: w, height: h, data } = img;
-  const out = new Uint8Array(w * h);
-  const B = 64;
-  for (let y0 = 0; y0 < h; y0 += B) {
-    for (let x0 = 0; x0 < w; x0 += B) {
-      const y1 = Math.min(h, y0 + B);
-      const x1 = Math.min(w, x0 + B);
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * h + y] = data[y * w + x]!;
-    }
-  }
-  return { width: h, height: w, data: out };
-}
 
 /** Each row averaged with a centred box of `len` pixels (shorter at the row ends). */
 export function rowBoxBlur(img: GrayImage, len: number): Uint8Array {

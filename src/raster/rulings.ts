@@ -16,7 +16,7 @@
  */
 import type { RulingLine } from '../model/types.ts';
 import { binarizeOtsu, binarizeSauvola, despeckle, transposeBitmap, type Bitmap } from './binarize.ts';
-import { horizontalLineInk, transposeGray, type LineInkSettings } from './lineInk.ts';
+import { horizontalLineInk, type LineInkSettings } from './lineInk.ts';
 import { rasterAffine } from './transform.ts';
 import type { PageRaster } from './types.ts';
 
@@ -107,7 +107,7 @@ export function rasterToRulings(raster: PageRaster, settings: Partial<RasterRuli
       paperLevel: 235,
     };
     hInk = horizontalLineInk(img, ink);
-    vInkT = horizontalLineInk(transposeGray(img), ink);
+    vInkT = horizontalLineInk(transposeBitmap(img), ink);
   } else {
     hInk = s.binarize === 'otsu' ? binarizeOtsu(img) : binarizeSauvola(img);
     vInkT = transposeBitmap(hInk);

@@ -48,3 +48,15 @@ export async function loadingTask(data: Uint8Array, password?: string) {
     useSystemFonts: false,
   });
 }
+
+type NapiCanvas = typeof import('@napi-rs/canvas');
+let napi: NapiCanvas | undefined;
+
+/**
+ * @napi-rs/canvas as pdf.js loads it: resolved from pdfjs-dist, whose dependency it is (the
+ * canvas that rendering and page rasters draw on).
+ */
+export function canvasLib(): NapiCanvas {
+  napi ??= createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
+  return napi;
+}

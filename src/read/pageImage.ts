@@ -13,11 +13,10 @@
  * (JPEGs arrive as RGB, also grey ones); `paintInlineImageXObject` args `[imgData]`;
  * `paintImageMaskXObject` args `[{ data: objId | bytes, width, height }]` with bit 0 = painted.
  */
-import { createRequire } from 'node:module';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bitsToGray, orientedToSource, orientGray, rgbaToGray, rgbToGray, type Orientation } from '../raster/gray.ts';
 import type { GrayImage, PageRaster } from '../raster/types.ts';
-import { loadingTask, pdfjsLib, type PdfjsLib } from './lib.ts';
+import { canvasLib, loadingTask, pdfjsLib, type PdfjsLib } from './lib.ts';
 import { apply, compose, IDENTITY, toMatrix, type Matrix } from './matrix.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
@@ -41,14 +40,6 @@ export interface RasterSource {
   close(): Promise<void>;
 }
 
-type NapiCanvas = typeof import('@napi-rs/canvas');
-let napi: NapiCanvas | undefined;
-
-/** @napi-rs/canvas as pdf.js loads it (as in render.ts). */
-function canvasLib(): NapiCanvas {
-  napi ??= createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
-  return napi;
-}
 
 /** Opens a PDF for rasterising (the buffer is copied). Throws PdfInputError when it cannot be opened. */
 export async function openRasterSource(data: Uint8Array, opts: { password?: string } = {}): Promise<RasterSource> {

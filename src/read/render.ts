@@ -4,10 +4,9 @@
  * and encoded as JPEG, WebP or PNG. Regions are boxes in PDF points, origin top-left of the page as
  * displayed (after /Rotate): a point (x, y) lands on pixel (x·dpi/72, y·dpi/72).
  */
-import { createRequire } from 'node:module';
 import type { Canvas } from '@napi-rs/canvas';
 import type { BBox } from '../model/types.ts';
-import { loadingTask } from './lib.ts';
+import { canvasLib, loadingTask } from './lib.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
 export type ImageFormat = 'jpeg' | 'webp' | 'png';
@@ -58,14 +57,6 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-type NapiCanvas = typeof import('@napi-rs/canvas');
-let napi: NapiCanvas | undefined;
-
-/** @napi-rs/canvas as pdf.js loads it (resolved from pdfjs-dist, whose dependency it is). */
-function canvasLib(): NapiCanvas {
-  napi ??= createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
-  return napi;
-}
 
 const MIME = { jpeg: 'image/jpeg', webp: 'image/webp', png: 'image/png' } as const;
 

@@ -4,17 +4,16 @@
  * points, top-left origin; the images are pixels at `dpi` (a point lands on x·dpi/72).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BBox } from '../../src/model/types.ts';
 import type { GrayImage } from '../../src/raster/types.ts';
 import { openRenderer } from '../../src/read/render.ts';
+import { canvasLib } from '../../src/read/lib.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SEED_PDF = path.join(ROOT, 'samples/seed/seed.pdf');
 
-type NapiCanvas = typeof import('@napi-rs/canvas');
-const napi = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
+const napi = canvasLib();
 
 /** PNG/JPEG bytes → grey image (Rec. 601 luma). */
 export async function decodeGray(bytes: Uint8Array): Promise<GrayImage> {

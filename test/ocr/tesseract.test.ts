@@ -3,7 +3,6 @@
  * truth): three table cells cropped from the ruled grid on page 8, and prose page 1.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTesseractEngine } from '../../src/ocr/tesseract.ts';
 import { clearEdgeLines, countDark, grayToPgm, padWhite } from '../../src/ocr/tesseractImage.ts';
@@ -12,33 +11,10 @@ import type { OcrEngine } from '../../src/ocr/types.ts';
 import type { GrayImage } from '../../src/raster/types.ts';
 import type { BBox, PageContent, RulingLine } from '../../src/model/types.ts';
 import { openPdf } from '../../src/read/pdfjs.ts';
-import { openRenderer } from '../../src/read/render.ts';
+import { renderPage } from './fixtures.ts';
 import { samplePdf } from '../helpers/samples.ts';
 
 const DPI = 300;
-
-type Napi = typeof import('@napi-rs/canvas');
-const napi = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as Napi;
-
-/** Page `n` rendered by pdf.js at `dpi` as an 8-bit grey image. */
-async function renderGray(pdf: Uint8Array, n: number, dpi: number): Promise<GrayImage> {
-  const r = await openRenderer(pdf);
-  try {
-    const { page } = await r.render(n, { page: { dpi }, format: 'png' });
-    const img = await napi.loadImage(Buffer.from(page!.bytes));
-    const canvas = napi.createCanvas(img.width, img.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-    const data = new Uint8Array(img.width * img.height);
-    for (let i = 0; i < data.length; i++) {
-      data[i] = Math.round(0.299 * rgba[4 * i]! + 0.587 * rgba[4 * i + 1]! + 0.114 * rgba[4 * i + 2]!);
-    }
-    return { width: img.width, height: img.height, data };
-  } finally {
-    await r.close();
-  }
-}
 
 /** The part of `img` under `box` (PDF points, top-left origin) at `dpi`. */
 function cropPoints(img: GrayImage, box: BBox, dpi: number): GrayImage {
@@ -133,8 +109,8 @@ describe('tesseract.js engine on the seed sample (offline)', () => {
     content1 = await h.readPage(1);
     content8 = await h.readPage(8);
     await h.close();
-    page1 = await renderGray(pdf, 1, DPI);
-    page8 = await renderGray(pdf, 8, DPI);
+    page1 = await renderPage(samplePdf('seed'), 1, DPI);
+    page8 = await renderPage(samplePdf('seed'), 8, DPI);
     const t = performance.now();
     engine = await createTesseractEngine({ dpi: DPI });
     console.log(`tesseract: worker ready in ${Math.round(performance.now() - t)} ms`);
