@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extractPdf, oneLine } from '../pipeline/extract.ts';
+import { DEFAULT_OCR_OPTIONS } from '../pipeline/ocrDecide.ts';
+import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
 import { writeExtraction } from '../write/outputs.ts';
 import { PdfInputError, withPdf } from '../read/pdfjs.ts';
@@ -35,6 +37,8 @@ export interface DocJob {
   ocr?: 'auto' | 'always' | 'never';
   ocrEngine?: 'ppocr' | 'tesseract';
   dpi?: number;
+  /** OCR pages of this document read at once (worker threads); 1 when other documents run beside it */
+  ocrThreads?: number;
 }
 
 
@@ -63,7 +67,8 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
   try {
     pages = await withPdf(data, { password: job.password }, async (pdf) => pdf.pageCount);
     if (pages > job.maxPages) return failedResult(`too many pages (${pages} > ${job.maxPages})`, true, sha256, pages);
-    const ex = await extractPdf({ path: job.path, data }, { password: job.password, ...ocrOptions(job) });
+    const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1);
+    const ex = await extractPdf({ path: job.path, data }, { password: job.password, ...ocrOptions(job), ocrRunner });
     // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
     const kept = await keptReview(job.dir);
     const rev = reviewWithDecisions(review(ex), kept?.file ?? null);

@@ -100,6 +100,8 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     let pagesRead = 0;
     let appending: Promise<void> = Promise.resolve();
     const queue = new PQueue({ concurrency: Math.max(1, o.jobs) });
+    // cores a document's OCR may use: all --jobs when there are fewer documents than jobs
+    const ocrThreads = Math.max(1, Math.floor(Math.max(1, o.jobs) / Math.max(1, Math.min(o.jobs, inputs.length))));
 
     const one = async (input: InputFile, i: number): Promise<void> => {
       const started = performance.now();
@@ -123,7 +125,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
         } else if (notPdf !== null) {
           result = failedResult(notPdf, true, sha256); // no worker needed
         } else {
-          const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi });
+          const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads });
           result = { ...r.result, sha256: r.result.sha256 || sha256 };
           workerMs = r.ms;
         }

@@ -12,9 +12,9 @@ import { withPdf } from '../read/pdfjs.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
-import { createEngine, decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions } from './ocrDecide.ts';
-import { ocrPage } from './ocrPage.ts';
-import type { OcrEngine } from '../ocr/types.ts';
+import PQueue from 'p-queue';
+import { decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions } from './ocrDecide.ts';
+import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';
 
@@ -99,17 +99,21 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
 }
 
 /**
- * Decides per page how to read it and OCRs the pages that need it, replacing their content (items,
- * rulings) in `pages` with the OCR'd one in page points. The engine is created on the first page
- * that needs it and closed at the end. A page that fails keeps its text layer and records an error.
- * 'both' pages are read wholly by OCR (the OCR covers the text layer's text too).
+ * Decides per page how to read it, then OCRs the pages that need it (up to `runner.slots` at a
+ * time, each page rendered just before it is read, so at most that many rasters are alive),
+ * replacing their content (items, rulings) in `pages` with the OCR'd one in page points. The
+ * runner is created on the first page that needs it and closed at the end unless it was given.
+ * A page that fails keeps its text layer and records an error. 'both' pages are read wholly by OCR
+ * (the OCR covers the text layer's text too).
  */
 async function readScannedPages(data: Uint8Array, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   let source: Promise<RasterSource> | undefined;
   const raster = (): Promise<RasterSource> => (source ??= openRasterSource(data, { password: options.password }));
-  let engine: Promise<OcrEngine> | undefined;
   const reads: PageReadResult[] = [];
+  const toOcr: { i: number; decision: 'ocr' | 'both' }[] = [];
+  let runner: OcrPageRunner | undefined;
+  const ownsRunner = !options.ocrRunner;
   try {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
@@ -119,25 +123,34 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
       } catch (err) {
         errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
       }
-      if (decision === 'text') {
-        if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
-        reads.push({ method: 'text', confidence: 1 });
-        continue;
-      }
-      try {
-        engine ??= options.engine ? Promise.resolve(options.engine) : createEngine(o.ocrEngine);
-        const r = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
-        const res = await ocrPage(r, page.info, await engine);
-        pages[i] = res.content;
-        reads.push({ method: decision, confidence: res.confidence, fragments: res.fragments });
-      } catch (err) {
-        errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
-        reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1 });
-      }
+      if (decision !== 'text') toOcr.push({ i, decision });
+      else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
+      reads.push({ method: 'text', confidence: 1 });
     }
+    if (toOcr.length === 0) return reads;
+    runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length)));
+    const queue = new PQueue({ concurrency: runner.slots });
+    const r = runner;
+    await Promise.all(
+      toOcr.map(({ i, decision }) =>
+        queue.add(async () => {
+          const page = pages[i]!;
+          try {
+            const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
+            const res = await r.run(img, page.info);
+            pages[i] = res.content;
+            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments };
+          } catch (err) {
+            errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
+            reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1 };
+          }
+        }),
+      ),
+    );
+    errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   } finally {
     if (source) await (await source.catch(() => undefined))?.close().catch(() => undefined);
-    if (engine && !options.engine) await (await engine.catch(() => undefined))?.close().catch(() => undefined);
+    if (runner && ownsRunner) await runner.close().catch(() => undefined);
   }
   return reads;
 }

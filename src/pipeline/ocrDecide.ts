@@ -4,6 +4,7 @@
  */
 import type { PageContent } from '../model/types.ts';
 import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
+import type { OcrPageRunner } from './ocrRunner.ts';
 import type { RasterSource } from '../read/pageImage.ts';
 import { inkOutsideText } from '../read/qualityInk.ts';
 import { pageTextQuality, type PageDecision } from '../read/textQuality.ts';
@@ -23,11 +24,15 @@ export interface OcrOptions {
   readonly inkDpi?: number;
   /** measure the ink of pages whose text looks fine (catches a scan beside some text). @default true */
   readonly inkCheck?: boolean;
-  /** an engine to use instead of creating one (tests, workers); not closed by the pipeline */
+  /** OCR pages read at once, each in a worker thread with its own engine (1: in this thread). @default 1 */
+  readonly ocrThreads?: number;
+  /** an engine to use instead of creating one (tests); not closed by the pipeline; one page at a time */
   readonly engine?: OcrEngine;
+  /** a runner to use instead of creating one (a batch worker keeps one per process); not closed */
+  readonly ocrRunner?: OcrPageRunner;
 }
 
-export const DEFAULT_OCR_OPTIONS = { ocr: 'auto', ocrEngine: 'ppocr', dpi: 300, inkDpi: 50, inkCheck: true } as const;
+export const DEFAULT_OCR_OPTIONS = { ocr: 'auto', ocrEngine: 'ppocr', dpi: 300, inkDpi: 50, inkCheck: true, ocrThreads: 1 } as const;
 
 /** How one page is read and why. */
 export interface PageRead {

@@ -2,6 +2,7 @@
  * Issue #4 end to end: the mixed sample (born-digital pages followed by 200-dpi scanned pages,
  * rotated 0.6° and 1.0°, noise, JPEG 75) reads its text pages from the text layer and its scanned
  * pages by OCR (PP-OCRv4), giving the born-digital tables except cells flagged ocr.low-confidence.
+ * The two scanned pages are read at once by two OCR worker threads (ocrThreads: 2).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/findings.ts';
@@ -14,7 +15,7 @@ let seconds = 0;
 const scores: CellScore[] = [];
 
 beforeAll(async () => {
-  ({ ex, findings, seconds } = await extractScan('mixed'));
+  ({ ex, findings, seconds } = await extractScan('mixed', 'ppocr', { ocrThreads: 2 }));
 }, 120_000);
 
 describe('mixed.pdf: text pages and scanned pages', () => {

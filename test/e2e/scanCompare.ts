@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractPdf } from '../../src/pipeline/extract.ts';
+import { extractPdf, type ExtractOptions } from '../../src/pipeline/extract.ts';
 import { runChecks } from '../../src/checks/index.ts';
 import type { Finding } from '../../src/model/findings.ts';
 import type { Extraction } from '../../src/model/outputs.ts';
@@ -40,10 +40,10 @@ export interface CellScore {
   bracketWidthOnly: number;
 }
 
-export async function extractScan(sample: string, engine: OcrEngineName = 'ppocr'): Promise<{ ex: Extraction; findings: Finding[]; seconds: number }> {
+export async function extractScan(sample: string, engine: OcrEngineName = 'ppocr', options: ExtractOptions = {}): Promise<{ ex: Extraction; findings: Finding[]; seconds: number }> {
   const path = join('samples', sample, `${sample}.pdf`);
   const t0 = Date.now();
-  const ex = await extractPdf({ path, data: readFileSync(path) }, { ocrEngine: engine });
+  const ex = await extractPdf({ path, data: readFileSync(path) }, { ocrEngine: engine, ...options });
   const seconds = (Date.now() - t0) / 1000;
   const { findings } = runChecks({ document: ex.document, tables: ex.tables, paragraphs: ex.paragraphs, records: tablesToRecords(ex.tables) });
   return { ex, findings, seconds };

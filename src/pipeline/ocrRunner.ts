@@ -1,0 +1,78 @@
+/**
+ * Runs the OCR stage of one page (`ocrPage`: raster → items, rulings, table fragments in PDF
+ * points) for a document, on as many cores as it is given (issue #4):
+ *  - `slots` 1: in this thread, with one engine;
+ *  - `slots` N > 1: N worker threads (ocrThreads.ts), each with its own engine (models loaded once
+ *    per thread), one page per thread at a time.
+ * Memory is bounded by the caller, which keeps at most `slots` page rasters in flight.
+ * A runner can outlive one document (the batch worker keeps one per process: `sharedOcrRunner`).
+ */
+import { availableParallelism } from 'node:os';
+import type { PageInfo } from '../model/types.ts';
+import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
+import type { PageRaster } from '../raster/types.ts';
+import { createEngine } from './ocrDecide.ts';
+import { ocrPage, type OcrPageResult } from './ocrPage.ts';
+
+export interface OcrPageRunner {
+  readonly engine: OcrEngineName;
+  /** pages that can be read at once */
+  readonly slots: number;
+  /** OCRs one page; the raster must not be used by the caller afterwards (it may be transferred) */
+  run(raster: PageRaster, info: PageInfo): Promise<OcrPageResult>;
+  close(): Promise<void>;
+}
+
+/** An OCR runner in this thread over `engine` (created lazily from its name when not given). */
+export function inThreadRunner(engine: OcrEngineName | OcrEngine, ownsEngine = typeof engine === 'string'): OcrPageRunner {
+  let e: Promise<OcrEngine> | undefined = typeof engine === 'string' ? undefined : Promise.resolve(engine);
+  const name = typeof engine === 'string' ? engine : engine.name;
+  return {
+    engine: name,
+    slots: 1,
+    async run(raster, info) {
+      e ??= createEngine(name);
+      return ocrPage(raster, info, await e);
+    },
+    async close() {
+      if (ownsEngine && e) await (await e.catch(() => undefined))?.close().catch(() => undefined);
+      e = undefined;
+    },
+  };
+}
+
+/** A runner for `engine` on `threads` cores (1: this thread). */
+export async function createOcrRunner(engine: OcrEngineName, threads: number): Promise<OcrPageRunner> {
+  const n = Math.max(1, Math.floor(threads));
+  if (n === 1) return inThreadRunner(engine);
+  const { threadRunner } = await import('./ocrThreads.ts');
+  return threadRunner(engine, n);
+}
+
+/** Default OCR threads of one document when nothing else runs: every core. */
+export function defaultOcrThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+const shared = new Map<string, Promise<OcrPageRunner>>();
+
+/**
+ * One runner per (engine, threads) for the life of the process (a batch worker reads many
+ * documents: models are loaded once). Closed by `closeSharedOcrRunners`.
+ */
+export function sharedOcrRunner(engine: OcrEngineName, threads: number): Promise<OcrPageRunner> {
+  const key = `${engine}:${threads}`;
+  let r = shared.get(key);
+  if (!r) {
+    r = createOcrRunner(engine, threads);
+    shared.set(key, r);
+    r.catch(() => shared.delete(key));
+  }
+  return r;
+}
+
+export async function closeSharedOcrRunners(): Promise<void> {
+  const all = [...shared.values()];
+  shared.clear();
+  await Promise.all(all.map(async (r) => (await r.catch(() => undefined))?.close()));
+}

@@ -1,0 +1,40 @@
+/**
+ * Entry of one OCR worker thread (started by ocrThreads.ts through bin/run-ts.mjs, which registers
+ * tsx): loads its engine once (`workerData.engine`), then OCRs one page per message with `ocrPage`
+ * and answers with the result (PDF points) or a one-line error.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PageInfo } from '../model/types.ts';
+import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
+import { messageToRaster, type RasterMessage } from '../raster/transfer.ts';
+import { createEngine } from './ocrDecide.ts';
+import { ocrPage, type OcrPageResult } from './ocrPage.ts';
+
+/** main → thread */
+export interface ThreadRequest {
+  type: 'page';
+  id: number;
+  raster: RasterMessage;
+  info: PageInfo;
+}
+
+/** thread → main */
+export type ThreadReply = { type: 'done'; id: number; result: OcrPageResult } | { type: 'failed'; id: number; error: string };
+
+if (parentPort) {
+  const port = parentPort;
+  const name = (workerData as { engine: OcrEngineName }).engine;
+  let engine: Promise<OcrEngine> | undefined;
+  port.on('message', (req: ThreadRequest) => {
+    engine ??= createEngine(name);
+    engine
+      .then((e) => ocrPage(messageToRaster(req.raster), req.info, e))
+      .then(
+        (result) => port.postMessage({ type: 'done', id: req.id, result } satisfies ThreadReply),
+        (err: unknown) => {
+          const error = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.trim();
+          port.postMessage({ type: 'failed', id: req.id, error } satisfies ThreadReply);
+        },
+      );
+  });
+}

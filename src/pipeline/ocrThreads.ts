@@ -1,0 +1,97 @@
+/**
+ * The thread side of `OcrPageRunner` (ocrRunner.ts): N worker threads, each running
+ * ocrThreadMain.ts with its own engine, pages handed to whichever thread is free. A thread that
+ * dies fails its page with a one-line reason and is replaced on the next page.
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { PageInfo } from '../model/types.ts';
+import type { OcrEngineName } from '../ocr/types.ts';
+import type { PageRaster } from '../raster/types.ts';
+import { rasterToMessage } from '../raster/transfer.ts';
+import type { OcrPageResult } from './ocrPage.ts';
+import type { OcrPageRunner } from './ocrRunner.ts';
+import type { ThreadReply, ThreadRequest } from './ocrThreadMain.ts';
+
+const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
+const THREAD_TS = fileURLToPath(new URL('./ocrThreadMain.ts', import.meta.url));
+
+interface Pending {
+  resolve(r: OcrPageResult): void;
+  reject(e: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Pending | null;
+  dead: boolean;
+}
+
+/**
+ * A runner over `threads` worker threads reading with `engine`. `entry`: the thread's module
+ * (tests give one that fails on purpose).
+ */
+export function threadRunner(engine: OcrEngineName, threads: number, entry = THREAD_TS): OcrPageRunner {
+  const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
+  const waiting: ((s: number) => void)[] = [];
+  const free: number[] = slots.map((_, i) => i);
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const worker = new Worker(RUN_TS, { argv: [entry], workerData: { engine } });
+    const slot: Slot = { worker, pending: null, dead: false };
+    const fail = (reason: string): void => {
+      slot.dead = true;
+      const p = slot.pending;
+      slot.pending = null;
+      p?.reject(new Error(reason));
+    };
+    worker.on('message', (m: ThreadReply) => {
+      const p = slot.pending;
+      if (!p) return;
+      slot.pending = null;
+      if (m.type === 'done') p.resolve(m.result);
+      else p.reject(new Error(m.error));
+    });
+    worker.on('error', (err) => fail(`OCR thread failed: ${err.message.split('\n')[0]}`));
+    worker.on('exit', (code) => fail(`OCR thread exited (code ${code})`));
+    return slot;
+  };
+
+  const acquire = (): Promise<number> => {
+    const i = free.pop();
+    return i !== undefined ? Promise.resolve(i) : new Promise((res) => waiting.push(res));
+  };
+  const release = (i: number): void => {
+    const w = waiting.shift();
+    if (w) w(i);
+    else free.push(i);
+  };
+
+  return {
+    engine,
+    slots: threads,
+    async run(raster: PageRaster, info: PageInfo): Promise<OcrPageResult> {
+      if (closed) throw new Error('OCR runner is closed');
+      const i = await acquire();
+      try {
+        let slot = slots[i];
+        if (!slot || slot.dead) slot = slots[i] = spawn();
+        const { message, transfer } = rasterToMessage(raster);
+        const s = slot;
+        return await new Promise<OcrPageResult>((resolve, reject) => {
+          s.pending = { resolve, reject };
+          const req: ThreadRequest = { type: 'page', id: nextId++, raster: message, info };
+          s.worker.postMessage(req, transfer);
+        });
+      } finally {
+        release(i);
+      }
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => (s && !s.dead ? s.worker.terminate().then(() => undefined) : undefined)));
+    },
+  };
+}
