@@ -10,6 +10,11 @@ export interface OcrLine {
   /** 0..1: the engine's confidence for the whole line (mean of character probabilities or similar) */
   confidence: number;
   bbox: PixelBox;
+  /**
+   * where each character of `text` (code points) sits: its centre's x, PIXELS of the image given
+   * (the same frame as `bbox`); absent when the engine does not tell
+   */
+  charX?: number[];
 }
 
 export type OcrEngineName = 'ppocr' | 'tesseract';

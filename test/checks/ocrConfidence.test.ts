@@ -42,3 +42,15 @@ describe('section rows', () => {
     expect(sectionProblem('一黄陂区', null)).toBeNull();
   });
 });
+
+describe('bracket width', () => {
+  it('sends a bracket beside Han to review (ASCII " (" and "（" look alike on a scan), not brackets among digits', async () => {
+    const { bracketWidthProblem } = await import('../../src/checks/rules/ocrConfidence.ts');
+    for (const t of ['武汉经开区（汉南区）', '武汉经济技术开发区 (汉南区)', '合计（万元）', '第(1)项']) expect(bracketWidthProblem(t), t).not.toBeNull();
+    for (const t of ['(1)', '12,345.60', '（1）', 'abc']) expect(bracketWidthProblem(t), t).toBeNull();
+    const t = table([['1', '武汉经开区（汉南区）', '5']], ['序号', '名称', '预算数'], () => 0.99);
+    expect(ocrConfidenceRule.run(input(t)).findings.map((f) => f.actual)).toEqual(['武汉经开区（汉南区）']);
+    const digital = table([['1', '武汉经开区（汉南区）', '5']], ['序号', '名称', '预算数'], () => 1);
+    expect(ocrConfidenceRule.run(input(digital)).findings).toEqual([]);
+  });
+});

@@ -42,7 +42,9 @@ describe('ctcDecode', () => {
     const r = ctcDecode(probs, 4, rows.length, 4, table);
     expect(r.text).toBe('aab');
     expect(r.confidence).toBeCloseTo((0.8 + 0.7 + 0.5) / 3, 5);
-    expect(ctcDecode(Float32Array.from([1, 0, 0, 0]), 0, 1, 4, table)).toEqual({ text: '', confidence: 0 });
+    // each character at the centre of its run of steps, as a share of the input width
+    expect(r.centres).toEqual([1 / 6, 3.5 / 6, 5 / 6]);
+    expect(ctcDecode(Float32Array.from([1, 0, 0, 0]), 0, 1, 4, table)).toEqual({ text: '', confidence: 0, centres: [] });
   });
 });
 

@@ -3,7 +3,9 @@
  * (confidence < 1; text-layer cells have 1 and are never looked at) is flagged when its confidence
  * is below the threshold, or when its text fails its column's type: a 序号 column cell that is not
  * an integer, an amount column cell that does not parse as an amount. Column types come from the
- * header and from the majority of the column's body cells.
+ * header and from the majority of the column's body cells. A bracket beside Han is also sent to
+ * review: on the page an ASCII '(' after a space looks like a full-width '（' (both leave half an em
+ * blank before the stroke), so the image cannot tell which one was printed.
  */
 import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Cell, Table } from '../../model/types.ts';
@@ -50,6 +52,14 @@ export function columnType(table: Table, col: number, s: OcrConfidenceSettings =
   return 'text';
 }
 
+const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const BRACKET_BESIDE_HAN = new RegExp(`[${HAN}]\\s*[（(]|[（(]\\s*[${HAN}]|[${HAN}]\\s*[)）]|[)）]\\s*[${HAN}]`, 'u');
+
+/** A bracket standing beside Han, whose width (ASCII or full-width) a scan cannot show. */
+export function bracketWidthProblem(text: string): string | null {
+  return BRACKET_BESIDE_HAN.test(text) ? '括号的全角/半角无法从图像确定（半角括号加空格与全角括号外观相同）' : null;
+}
+
 /** Why an OCR'd cell needs review, or null. */
 export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: OcrConfidenceSettings): string | null {
   const reasons: string[] = [];
@@ -59,6 +69,8 @@ export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: O
     if (type === 'sequence' && parseInteger(text) === null) reasons.push('序号列的内容不是整数');
     if (type === 'amount' && parseAmount(text) === null) reasons.push('金额列的内容不是有效数字');
   }
+  const bracket = bracketWidthProblem(text);
+  if (bracket) reasons.push(bracket);
   return reasons.length === 0 ? null : reasons.join('；');
 }
 

@@ -39,9 +39,15 @@ async function linesOf(m: PpocrSessions, img: GrayImage, s: PpocrSettings, mode:
   boxes.forEach((b, i) => {
     const r = rec[i]!;
     if (r.text.trim() === '') return;
-    lines.push({ text: r.text, confidence: r.confidence, bbox: b });
+    lines.push(withCharX({ text: r.text, confidence: r.confidence, bbox: b }, r.centres));
   });
   return sortLines(lines);
+}
+
+/** `line` with its characters' x centres when there is one per code point of its text. */
+function withCharX(line: OcrLine, xs: readonly number[] | undefined): OcrLine {
+  const { charX: _, ...rest } = line;
+  return xs && xs.length === Array.from(line.text).length ? { ...rest, charX: [...xs] } : rest;
 }
 
 /**
@@ -85,9 +91,9 @@ async function cellLines(m: PpocrSessions, raw: GrayImage, s: PpocrSettings): Pr
     const margin = Math.max(2, Math.round(0.15 * (ink.bottom - ink.top)));
     const box = { x0: ink.x0 + pad - margin, top: ink.top + pad - margin, x1: ink.x1 + pad + margin, bottom: ink.bottom + pad + margin };
     const [r] = await recogniseBoxes(m.rec, m.table, padded, [box], s);
-    if (r && r.text.trim() !== '') lines = [{ text: r.text, confidence: r.confidence, bbox: box }];
+    if (r && r.text.trim() !== '') lines = [withCharX({ text: r.text, confidence: r.confidence, bbox: box }, r.centres)];
   }
-  return lines.map((l) => ({ ...l, bbox: unpad(l.bbox, pad, scale, raw.width, raw.height) }));
+  return lines.map((l) => withCharX({ ...l, bbox: unpad(l.bbox, pad, scale, raw.width, raw.height) }, l.charX?.map((x) => (x - pad) / scale)));
 }
 
 /** Loads the PP-OCRv4 models once and returns an engine; calls run one at a time. */

@@ -12,6 +12,11 @@ import { runNchw, type OrtSession } from './session.ts';
 export interface RecResult {
   text: string;
   confidence: number;
+  /**
+   * per character of `text` (code points): the centre of its CTC run as a share of the model
+   * input's width (0..1 of W, padding included); `recogniseCrops` rescales it to crop pixels
+   */
+  centres?: number[];
 }
 
 /**
@@ -59,6 +64,8 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
   let sum = 0;
   let kept = 0;
   let prev = -1;
+  const centres: number[] = [];
+  let runStart = 0;
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
     let best = 0;
@@ -70,14 +77,18 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
         best = c;
       }
     }
+    if (best !== prev && prev > 0 && table[prev]) centres.push((runStart + t) / 2 / steps);
     if (best !== 0 && best !== prev) {
-      text += table[best] ?? '';
+      const ch = table[best] ?? '';
+      text += ch;
       sum += bestP;
       kept++;
+      runStart = t;
     }
     prev = best;
   }
-  return { text, confidence: kept > 0 ? sum / kept : 0 };
+  if (prev > 0 && table[prev]) centres.push((runStart + steps) / 2 / steps);
+  return { text, confidence: kept > 0 ? sum / kept : 0, centres };
 }
 
 /** Recognises crops (each one text line), batching crops of equal input width; results in input order. */
@@ -97,19 +108,28 @@ export async function recogniseCrops(session: OrtSession, table: readonly string
       const classes = out.dims[2]!;
       checkCtcTable(table, classes);
       idx.forEach((i, n) => {
-        results[i] = ctcDecode(out.data, n * steps * classes, steps, classes, table);
+        const r = ctcDecode(out.data, n * steps * classes, steps, classes, table);
+        // input share → crop pixels: the crop fills input width w = resized width (≤ W)
+        const crop = batch[n]!;
+        const w = Math.max(1, Math.min(width, Math.ceil((s.recHeight * crop.width) / Math.max(1, crop.height))));
+        r.centres = r.centres?.map((c) => (c * width * crop.width) / w);
+        results[i] = r;
       });
     }
   }
   return results;
 }
 
-/** Recognises the boxes of `img` (pixels); results in box order. Empty boxes give ''. */
+/** Recognises the boxes of `img` (pixels); results in box order, `centres` in pixels of `img`. Empty boxes give ''. */
 export async function recogniseBoxes(session: OrtSession, table: readonly string[], img: GrayImage, boxes: readonly PixelBox[], s: PpocrSettings): Promise<RecResult[]> {
   const crops = boxes.map((b) => cropGray(img, b));
   const live = crops.map((c, i) => ({ c, i })).filter(({ c }) => c.width > 0 && c.height > 0);
   const res = await recogniseCrops(session, table, live.map((l) => l.c), s);
   const out: RecResult[] = boxes.map(() => ({ text: '', confidence: 0 }));
-  live.forEach((l, n) => (out[l.i] = res[n]!));
+  live.forEach((l, n) => {
+    const r = res[n]!;
+    const x0 = boxes[l.i]!.x0;
+    out[l.i] = { ...r, centres: r.centres?.map((c) => c + x0) };
+  });
   return out;
 }
