@@ -15,7 +15,8 @@ import { foldOcrText } from '../ocr/fold.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinWrapped } from '../text/spacing.ts';
 import { itemsToLines } from '../layout/index.ts';
-import { pageToFragments } from '../tables/index.ts';
+import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
+import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
 
 export interface OcrPageSettings {
   /** extra margin inside a cell's ruling lines when cropping it, px. @default 2 */
@@ -65,7 +66,12 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
   const fragments = pageToFragments(local, itemsToLines(items));
   if (s.readCells) {
     const rulePx = medianWidth(rulings) / ptPerPx;
-    for (const f of fragments) if (f.detector === 'lattice') await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
+    for (const f of fragments) {
+      if (f.detector !== 'lattice') continue;
+      await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
+      // the header/body split looks at the text (a numeric cell starts the data): decide it again on the re-read text
+      f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
+    }
   }
   const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
   const confidences = [...items.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.map((c) => c.confidence))];
