@@ -13,7 +13,8 @@ import { clampBox, cropGray, insetCellBox, isBlank } from '../raster/crop.ts';
 import { pixelBoxToBBox } from '../raster/transform.ts';
 import { foldOcrText } from '../ocr/fold.ts';
 import { normaliseText } from '../text/normalise.ts';
-import { joinWrapped } from '../text/spacing.ts';
+import { joinWrapped, tidyCell } from '../text/spacing.ts';
+import { markWordGaps, restoreWordGaps } from '../ocr/wordGaps.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
@@ -106,7 +107,8 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
         text = cell.text;
         confidence = Math.min(cell.confidence, 0.5);
       } else {
-        text = normaliseText(foldOcrText(joinWrapped(lines.map((l) => l.text))));
+        // a space between two Han words is kept only where the crop shows one (ocr/wordGaps.ts)
+        text = tidyCell(restoreWordGaps(normaliseText(foldOcrText(joinWrapped(lines.map((l) => markWordGaps(crop, l)))))));
         confidence = Math.min(...lines.map((l) => l.confidence));
       }
     }
