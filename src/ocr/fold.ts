@@ -1,7 +1,9 @@
 /**
  * Folds the punctuation OCR engines read in Latin form back to what a 公文 prints (issue #4):
  * 丶 → 、, '·' between Han → 、, ASCII ( ) beside Han → （ ）, ASCII , ; : beside Han → full width,
- * spaces between Han removed (tightenCjk). Digits and Latin stay ASCII.
+ * spaces between Han removed (tightenCjk). Digits and Latin stay ASCII. Angle brackets that an
+ * engine reads for round ones are paired back: '《' or '〈' closed by ')' / '）' → '（', and '》' or
+ * '〉' closing a '（' → '）' (tesseract reads '（东西湖区）' as '《东西湖区）' or '〈东西湖区 )').
  */
 import { isCjk, isHan, tightenCjk } from '../text/spacing.ts';
 
@@ -15,7 +17,11 @@ export function foldOcrText(s: string): string {
     const ch = chars[i]!;
     const prev = out[out.length - 1] ?? '';
     const next = chars[i + 1] ?? '';
-    if ((ch === '·' || ch === '•') && isHan(prev) && isHan(next)) {
+    if ((ch === '《' || ch === '〈') && nextBracket(chars, i + 1) === 'round') {
+      out.push('（');
+    } else if ((ch === '》' || ch === '〉') && hasOpenFull(out)) {
+      out.push('）');
+    } else if ((ch === '·' || ch === '•') && isHan(prev) && isHan(next)) {
       out.push('、');
     } else if (ch in FULL && (isCjk(prev) || isCjk(next) || (ch === ')' && hasOpenFull(out)))) {
       // ':' between digits (a time) stays ASCII
@@ -26,6 +32,16 @@ export function foldOcrText(s: string): string {
     }
   }
   return tightenCjk(out.join(''));
+}
+
+/** The kind of the first closing bracket at or after `from`: round ')' '）', angle '》' '〉', or none. */
+function nextBracket(chars: readonly string[], from: number): 'round' | 'angle' | null {
+  for (let i = from; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === ')' || c === '）') return 'round';
+    if (c === '》' || c === '〉' || c === '《' || c === '〈' || c === '(' || c === '（') return 'angle';
+  }
+  return null;
 }
 
 /** Is there a '（' without its '）' in `out`? (then ')' closes it, even after a digit) */

@@ -16,4 +16,11 @@ describe('foldOcrText', () => {
     expect(foldOcrText('10:30')).toBe('10:30');
     expect(foldOcrText('A·B')).toBe('A·B');
   });
+  it('pairs angle brackets read for round ones, keeps real book-title marks', () => {
+    expect(foldOcrText('临空港开发区《东西湖区）')).toBe('临空港开发区（东西湖区）');
+    expect(foldOcrText('临空港开发区〈东西湖区 )')).toBe('临空港开发区（东西湖区）');
+    expect(foldOcrText('开发区（东西湖区》')).toBe('开发区（东西湖区）');
+    expect(foldOcrText('《结对表》附后')).toBe('《结对表》附后');
+    expect(foldOcrText('按《方案（试行）》执行')).toBe('按《方案（试行）》执行');
+  });
 });
