@@ -2,7 +2,8 @@
  * Regenerates the sample PDFs and their expected outputs:
  *   node bin/run-ts.mjs samples/generate/main.ts [name...]      (default: all)
  * Names: seed, seed-type3, lo-ruled, lines-table, unruled, planted-<variant> (planted-variants.ts),
- * and 'planted' for all planted variants.
+ * scan-200, scan-300, mixed, garbled, no-tounicode; 'planted' for all planted variants and
+ * 'broken-text' for garbled + no-tounicode.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { buildLinesTable } from './lines-table.ts';
 import { buildUnruled } from './unruled.ts';
 import { plantedBuilders } from './planted.ts';
 import { scanBuilders } from './scan.ts';
+import { brokenTextBuilders } from './broken-text.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,9 +25,16 @@ const builders: Record<string, () => void | Promise<void>> = {
   unruled: () => buildUnruled(root),
   ...plantedBuilders(root),
   ...scanBuilders(root),
+  ...brokenTextBuilders(root),
 };
 
-const names = process.argv.slice(2).flatMap((n) => (n === 'planted' ? Object.keys(builders).filter((k) => k.startsWith('planted-')) : [n]));
+/** Names that stand for several samples. */
+const groups: Record<string, string[]> = {
+  planted: Object.keys(builders).filter((k) => k.startsWith('planted-')),
+  'broken-text': Object.keys(brokenTextBuilders(root)),
+};
+
+const names = process.argv.slice(2).flatMap((n) => groups[n] ?? [n]);
 for (const name of names.length ? names : Object.keys(builders)) {
   const b = builders[name];
   if (!b) throw new Error(`unknown sample '${name}' (known: ${Object.keys(builders).join(', ')})`);

@@ -1,13 +1,18 @@
 /**
- * Expected tables of a sample made of some pages of the seed (scan-*, mixed): the hand-checked seed
+ * Expected tables of a sample made of some pages of the seed (scan-*, mixed, garbled, no-tounicode): the hand-checked seed
  * tables (samples/seed/expected/tables.json) restricted to the rows printed on the included pages.
  * Which row is on which seed page is read from poppler's `pdftotext -layout` of that page:
  *  - a body row of a table whose first column is 序号: its number starts a line of the page;
  *  - any other row: its first cell and its last non-empty cell (whitespace removed) are in the page text.
  * Rows are matched in order, each on the same page as the row before it or a later one, and every row
  * of the seed table must land on one of the table's seed pages (otherwise the generator stops).
+ * Also the writer of such a sample's `expected/` folder (tables, pages, text facts), shared by the
+ * scanned samples (scan.ts) and the broken-text-layer samples (broken-text.ts).
  */
-import type { ExpectedTable } from './expected-types.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExpectedTable, TextFacts } from './expected-types.ts';
+import { pageCount, run, writeJson } from './tools.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -56,4 +61,64 @@ export function seedTablesToPages(
     out.push({ title: firstIncluded ? t.title : null, unit: firstIncluded ? t.unit : null, header: [...t.header], rows, rowKinds, pages });
   }
   return out;
+}
+
+/** `pdftotext -layout` of every page of `pdf` (index 0 = page 1): what the row pages are read from. */
+export function layoutPageTexts(pdf: string): string[] {
+  const out: string[] = [];
+  for (let p = 1; p <= pageCount(pdf); p++) out.push(run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-']));
+  return out;
+}
+
+/** The seed's hand-checked tables (samples/seed/expected/tables.json). */
+export function loadSeedTables(root: string): ExpectedTable[] {
+  return JSON.parse(readFileSync(join(root, 'samples/seed/expected/tables.json'), 'utf8')) as ExpectedTable[];
+}
+
+/** Footer line of a seed page (`— N —`, the last such line of its text). */
+export function footerOf(pageText: string): string {
+  const lines = pageText.split('\n').map((l) => l.trim()).filter((l) => /^— \d+ —$/.test(l));
+  if (!lines.length) throw new Error('seed page without a footer line');
+  return lines[lines.length - 1]!;
+}
+
+/** Stops unless every `mustContain` string (whitespace removed) is printed on one of `seedPages`. */
+export function checkFactsOnSeedPages(sample: string, mustContain: readonly string[], layoutTexts: readonly string[], seedPages: readonly number[]): void {
+  const included = squash(seedPages.map((p) => layoutTexts[p - 1]!).join('\n'));
+  for (const s of mustContain) if (!included.includes(squash(s))) throw new Error(`${sample}: '${s}' is not on the included seed pages`);
+}
+
+/** The text facts of a sample made of seed pages; its footers are those of the included seed pages. */
+export interface SliceFacts {
+  readonly mustContain: readonly string[];
+  readonly mustContainExact: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Writes `expected/` of a sample made of seed pages (page i of `pages` is page i+1 of the sample):
+ * `tables.json` (seedTablesToPages), `pages.json` (the method of each page) and `text-facts.json`.
+ */
+export function writeSliceExpected(
+  outDir: string,
+  seedTables: readonly ExpectedTable[],
+  layoutTexts: readonly string[],
+  pages: readonly { seedPage: number; method: 'text' | 'ocr' }[],
+  facts: SliceFacts,
+): void {
+  const seedPages = pages.map((p) => p.seedPage);
+  writeJson(join(outDir, 'expected', 'tables.json'), seedTablesToPages(seedTables, layoutTexts, seedPages));
+  writeJson(
+    join(outDir, 'expected', 'pages.json'),
+    pages.map((p, i) => ({ page: i + 1, method: p.method })),
+  );
+  const out: TextFacts = {
+    pages: pages.length,
+    mustContain: [...facts.mustContain],
+    ...(facts.mustContainExact.length ? { mustContainExact: [...facts.mustContainExact] } : {}),
+    footers: [...new Set(seedPages.map((p) => footerOf(layoutTexts[p - 1]!)))],
+    mustNotContain: [],
+    notes: [...facts.notes],
+  };
+  writeJson(join(outDir, 'expected', 'text-facts.json'), out);
 }

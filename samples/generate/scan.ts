@@ -8,11 +8,10 @@
  * `text-facts.json`). The generator checks its output: page count, no text on scanned pages (pdf.js),
  * text on born-digital pages, size limit, and every text fact present on its seed page.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExpectedTable, TextFacts } from './expected-types.ts';
 import { DEFAULT_SCAN, pagesToScans, scansToPdf, type ScannedPage, type ScanSettings } from './scan-image.ts';
-import { seedTablesToPages } from './scan-expected.ts';
+import { checkFactsOnSeedPages, layoutPageTexts, loadSeedTables, writeSliceExpected } from './scan-expected.ts';
 import { pageCount, pdfjsPageTexts, run, tempDir, writeJson } from './tools.ts';
 
 /** How a page of a sample is made and how a reader should read it. */
@@ -36,13 +35,17 @@ export interface ScanSampleSpec {
 }
 
 const SIX_PAGES = [1, 2, 8, 9, 33, 34] as const;
-const SCAN_FACTS = [
+/** Text facts of the budget note (seed pages 1–2), whitespace removed. */
+export const BUDGET_NOTE_FACTS = [
   '汉阳区2023年乡村振兴和结对帮扶资金',
   '预算安排情况说明及相关政策办法',
   '共计2368万元',
   '恩施州来凤县结对帮扶经费1750万元',
   '汉阳区2022年乡村振兴和结对帮扶资金预算安排情况',
   '单位：万元',
+] as const;
+const SCAN_FACTS = [
+  ...BUDGET_NOTE_FACTS,
   '市派驻村工作力量安排一览表',
   '一、黄陂区姚家集街12个村（牵头单位：市委办公厅）',
   '三、蔡甸区侏儒山街22个村（牵头单位：市人大常委会办公厅）',
@@ -110,13 +113,6 @@ export const SCAN_SAMPLES: readonly ScanSampleSpec[] = [
   },
 ];
 
-/** Footer line of a seed page (`— N —`, the last such line of its text). */
-function footerOf(pageText: string): string {
-  const lines = pageText.split('\n').map((l) => l.trim()).filter((l) => /^— \d+ —$/.test(l));
-  if (!lines.length) throw new Error('seed page without a footer line');
-  return lines[lines.length - 1]!;
-}
-
 /** Versions of the image tools (the noise depends on ImageMagick's). */
 function toolVersions(): Record<string, string> {
   return {
@@ -129,10 +125,8 @@ function toolVersions(): Record<string, string> {
 /** Builds one scanned/mixed sample into samples/<name>/. */
 export async function buildScanSample(root: string, spec: ScanSampleSpec): Promise<void> {
   const seedPdf = join(root, 'samples/seed/seed.pdf');
-  const seedTables = JSON.parse(readFileSync(join(root, 'samples/seed/expected/tables.json'), 'utf8')) as ExpectedTable[];
-  const n = pageCount(seedPdf);
-  const layoutTexts: string[] = [];
-  for (let p = 1; p <= n; p++) layoutTexts.push(run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), seedPdf, '-']));
+  const seedTables = loadSeedTables(root);
+  const layoutTexts = layoutPageTexts(seedPdf);
   const rawText = (p: number) => run('pdftotext', ['-f', String(p), '-l', String(p), seedPdf, '-']);
 
   const settings: ScanSettings = { ...DEFAULT_SCAN, dpi: spec.dpi, seed: spec.seed };
@@ -161,28 +155,11 @@ export async function buildScanSample(root: string, spec: ScanSampleSpec): Promi
       const has = texts[i]!.trim().length > 0;
       if (has !== (p.method === 'text')) throw new Error(`${spec.name} page ${i + 1}: text layer ${has ? 'present' : 'missing'} (method ${p.method})`);
     });
-    const seedPages = spec.pages.map((p) => p.seedPage);
-    const included = seedPages.map((p) => layoutTexts[p - 1]!).join('\n').replace(/\s+/g, '');
-    for (const s of spec.mustContain) if (!included.includes(s.replace(/\s+/g, ''))) throw new Error(`${spec.name}: '${s}' is not on the included seed pages`);
+    checkFactsOnSeedPages(spec.name, spec.mustContain, layoutTexts, spec.pages.map((p) => p.seedPage));
     const textPages = spec.pages.filter((p) => p.method === 'text').map((p) => rawText(p.seedPage)).join('\n');
     for (const s of spec.mustContainExact) if (!textPages.includes(s)) throw new Error(`${spec.name}: '${s}' is not (exactly) on a born-digital page`);
 
-    // expected outputs
-    const tables = seedTablesToPages(seedTables, layoutTexts, seedPages);
-    writeJson(join(outDir, 'expected', 'tables.json'), tables);
-    writeJson(
-      join(outDir, 'expected', 'pages.json'),
-      spec.pages.map((p, i) => ({ page: i + 1, method: p.method })),
-    );
-    const facts: TextFacts = {
-      pages: spec.pages.length,
-      mustContain: [...spec.mustContain],
-      ...(spec.mustContainExact.length ? { mustContainExact: [...spec.mustContainExact] } : {}),
-      footers: [...new Set(seedPages.map((p) => footerOf(layoutTexts[p - 1]!)))],
-      mustNotContain: [],
-      notes: [...spec.notes],
-    };
-    writeJson(join(outDir, 'expected', 'text-facts.json'), facts);
+    writeSliceExpected(outDir, seedTables, layoutTexts, spec.pages, spec);
 
     const byPage = new Map<number, ScannedPage>(scanned.map((s) => [s.sourcePage, s]));
     writeJson(join(outDir, 'source.json'), {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { extractPdf, type ExtractOptions } from '../../src/pipeline/extract.ts';
 import { runChecks } from '../../src/checks/index.ts';
 import type { Finding } from '../../src/model/findings.ts';
@@ -77,4 +78,36 @@ export function scoreTable(got: Table, want: ExpectedTable, findings: readonly F
     });
   });
   return score;
+}
+
+/** Sums of `scoreTable` over several tables. */
+export interface TableTotals {
+  cells: number;
+  exact: number;
+  wrongFlagged: number;
+  rightFlagged: number;
+  bracketWidthOnly: number;
+}
+
+/**
+ * Each expected table is found in `got` by its title (spaces ignored) with its pages, header and
+ * row count, and every cell is right or flagged ocr.low-confidence; returns the sums.
+ */
+export function expectTables(got: readonly Table[], expected: readonly ExpectedTable[], findings: readonly Finding[], ignoreBracketWidth = false): TableTotals {
+  const totals: TableTotals = { cells: 0, exact: 0, wrongFlagged: 0, rightFlagged: 0, bracketWidthOnly: 0 };
+  for (const want of expected) {
+    const t = got.find((x) => compactText(x.title ?? '') === compactText(want.title ?? ''));
+    expect(t, want.title ?? '').toBeDefined();
+    expect(t!.pages).toEqual(want.pages);
+    expect(t!.header.map(compactText)).toEqual(want.header.map(compactText));
+    expect(t!.rows).toHaveLength(want.rows.length);
+    const s = scoreTable(t!, want, findings, ignoreBracketWidth);
+    expect(s.wrongUnflagged).toEqual([]);
+    totals.cells += s.cells;
+    totals.exact += s.exact;
+    totals.wrongFlagged += s.wrongFlagged;
+    totals.rightFlagged += s.rightFlagged;
+    totals.bracketWidthOnly += s.bracketWidthOnly;
+  }
+  return totals;
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { expectSeedSlice, FactsSchema, PagesSchema, SeedSourceSchema, seedTables, TableSchema } from './seedSlice.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MiB = 1024 * 1024;
@@ -22,26 +23,7 @@ const SAMPLES = {
 type Name = keyof typeof SAMPLES;
 const NAMES = Object.keys(SAMPLES) as Name[];
 
-const Table = z.object({
-  title: z.string().nullable(),
-  unit: z.string().nullable(),
-  header: z.array(z.string()).min(2),
-  rows: z.array(z.array(z.string())),
-  rowKinds: z.array(z.enum(['body', 'section'])),
-  pages: z.array(z.number().int().positive()).min(1),
-});
-const Pages = z.array(z.object({ page: z.number().int().positive(), method: z.enum(['text', 'ocr']) })).min(1);
-const Facts = z.object({
-  pages: z.number().int().positive(),
-  mustContain: z.array(z.string()).min(1),
-  mustContainExact: z.array(z.string()).optional(),
-  footers: z.array(z.string()).min(1),
-  mustNotContain: z.array(z.string()),
-  notes: z.array(z.string()).optional(),
-});
-const Source = z.object({
-  sample: z.string(),
-  source: z.literal('samples/seed/seed.pdf'),
+const Source = SeedSourceSchema.extend({
   pages: z.array(
     z.object({
       page: z.number().int().positive(),
@@ -59,11 +41,10 @@ const Source = z.object({
 const dir = (n: string) => join(root, 'samples', n);
 const pdfOf = (n: string) => join(dir(n), `${n}.pdf`);
 const json = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const tablesOf = (n: string) => z.array(Table).parse(json(join(dir(n), 'expected', 'tables.json')));
-const pagesOf = (n: string) => Pages.parse(json(join(dir(n), 'expected', 'pages.json')));
-const factsOf = (n: string) => Facts.parse(json(join(dir(n), 'expected', 'text-facts.json')));
+const tablesOf = (n: string) => z.array(TableSchema).parse(json(join(dir(n), 'expected', 'tables.json')));
+const pagesOf = (n: string) => PagesSchema.parse(json(join(dir(n), 'expected', 'pages.json')));
+const factsOf = (n: string) => FactsSchema.parse(json(join(dir(n), 'expected', 'text-facts.json')));
 const sourceOf = (n: string) => Source.parse(json(join(dir(n), 'source.json')));
-const seedTables = () => z.array(Table).parse(json(join(root, 'samples', 'seed', 'expected', 'tables.json')));
 
 /** Per page: pdf.js text item count, image paints, and the page box (points). */
 async function pdfPages(n: string): Promise<{ textItems: number; images: number; view: number[] }[]> {
@@ -137,20 +118,8 @@ describe.each(NAMES)('scanned sample %s', (name) => {
   }, 30_000);
 
   it('has tables.json: well-formed tables that are slices of the seed tables, on the scanned pages', () => {
-    const tables = tablesOf(name);
-    const seed = seedTables();
     const ocrPages = new Set(pagesOf(name).filter((p) => p.method === 'ocr').map((p) => p.page));
-    for (const t of tables) {
-      expect(t.rowKinds).toHaveLength(t.rows.length);
-      for (const r of t.rows) expect(r).toHaveLength(t.header.length);
-      for (const p of t.pages) expect(ocrPages.has(p)).toBe(true);
-      const s = seed.find((x) => x.header.join() === t.header.join())!;
-      const at = s.rows.findIndex((r) => r.join('|') === t.rows[0]!.join('|'));
-      expect(at).toBeGreaterThanOrEqual(0);
-      expect(s.rows.slice(at, at + t.rows.length)).toEqual(t.rows);
-      expect(s.rowKinds.slice(at, at + t.rows.length)).toEqual(t.rowKinds);
-      if (t.title !== null) expect(t.title).toBe(s.title);
-    }
+    expectSeedSlice(tablesOf(name), seedTables(), ocrPages);
   });
 
   it('has the village rows of its pages with consecutive 序号', () => {
