@@ -10,7 +10,7 @@ import { DEFAULT_OCR_OPTIONS } from '../pipeline/ocrDecide.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
 import { writeExtraction } from '../write/outputs.ts';
-import { PdfInputError, withPdf } from '../read/pdfjs.ts';
+import { PdfInputError } from '../read/pdfjs.ts';
 import type { DocResult } from './manifest.ts';
 import { failedResult, readErrorReason } from './results.ts';
 import { join } from 'node:path';
@@ -63,12 +63,9 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
     return failedResult(readErrorReason(err), false);
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
-  let pages = 0;
   try {
-    pages = await withPdf(data, { password: job.password }, async (pdf) => pdf.pageCount);
-    if (pages > job.maxPages) return failedResult(`too many pages (${pages} > ${job.maxPages})`, true, sha256, pages);
     const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1);
-    const ex = await extractPdf({ path: job.path, data }, { password: job.password, ...ocrOptions(job), ocrRunner });
+    const ex = await extractPdf({ path: job.path, data }, { password: job.password, maxPages: job.maxPages, ...ocrOptions(job), ocrRunner });
     // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
     const kept = await keptReview(job.dir);
     const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
@@ -88,9 +85,9 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
     };
   } catch (err) {
     if (err instanceof PdfInputError) {
-      return failedResult(err.reason, err.reason !== 'encrypted: wrong password', sha256, pages);
+      return failedResult(err.reason, err.reason !== 'encrypted: wrong password', sha256, err.pages);
     }
-    return failedResult(oneLine(err), false, sha256, pages);
+    return failedResult(oneLine(err), false, sha256);
   }
 }
 

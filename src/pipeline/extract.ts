@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
-import { withPdf } from '../read/pdfjs.ts';
+import { PdfInputError, withPdf } from '../read/pdfjs.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
@@ -21,6 +21,8 @@ import { VERSION } from '../version.ts';
 export interface ExtractOptions extends OcrOptions {
   /** password for encrypted PDFs. @default undefined */
   readonly password?: string;
+  /** a PDF with more pages fails with PdfInputError 'too many pages (N > max)' before any page is read. @default no limit */
+  readonly maxPages?: number;
 }
 
 /** How each page was read (document.json `pages[].method`) and its mean confidence. */
@@ -43,6 +45,9 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const errors: StageError[] = [];
   const pages: PageContent[] = [];
   const pageCount = await withPdf(source.data, { password: options.password }, async (pdf) => {
+    if (options.maxPages !== undefined && pdf.pageCount > options.maxPages) {
+      throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
+    }
     for (let n = 1; n <= pdf.pageCount; n++) {
       try {
         pages.push(await pdf.readPage(n));

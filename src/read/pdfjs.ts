@@ -14,10 +14,13 @@ import { readPage, type ReadSettings } from './page.ts';
  */
 export class PdfInputError extends Error {
   readonly reason: string;
-  constructor(reason: string, options?: { cause?: unknown }) {
+  /** the PDF's page count, when it was opened before the error */
+  readonly pages: number;
+  constructor(reason: string, options?: { cause?: unknown; pages?: number }) {
     super(reason, options);
     this.name = 'PdfInputError';
     this.reason = reason;
+    this.pages = options?.pages ?? 0;
   }
 }
 
