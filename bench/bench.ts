@@ -3,40 +3,49 @@
  * `pdftotext -layout` (poppler-utils) run on the same files in the same run, with the ratio;
  * then runs the real CLI (`gongwen extract <folder> --jobs 1` and `--jobs 2`, a subprocess with
  * its worker processes) on a folder holding the same files, with pages/s and the peak RSS of the
- * coordinator and of a worker (reported by the CLI's `--progress json` done event).
+ * coordinator and of a worker (from /proc, and as the CLI's `--progress json` done event reports it).
+ * With --ocr, then the OCR bench of ocr.ts (scanned pages, both engines, beside the tesseract CLI).
  * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- files...]
+ *        [-- --ocr [--pages N] [--sample scan-200|scan-300|file.pdf] [--engines ppocr,tesseract] [--workers 1,2]]
  */
-import { readFileSync, readdirSync, existsSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, copyFileSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { extractPdf } from '../src/pipeline/extract.ts';
+import { ROOT, hasCommand, mib, pdfPages, runGongwen, tempDir } from './lib.ts';
+import { OCR_ARGS, ocrOptions, runOcrBench } from './ocr.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { reps: { type: 'string', default: '5' }, 'no-cli': { type: 'boolean', default: false } },
+  options: {
+    reps: { type: 'string', default: '5' },
+    'no-cli': { type: 'boolean', default: false },
+    ocr: { type: 'boolean', default: false },
+    ...OCR_ARGS,
+  },
 });
 const reps = Math.max(1, Number(values.reps));
 
-/** The born-digital sample PDFs (scanned ones need OCR, issue #4), planted variants optional. */
+/** Whether a sample has pages meant for OCR (its source.json says so: scans, mixed, broken text layers). */
+function needsOcr(dir: string): boolean {
+  const src = join(dir, 'source.json');
+  if (!existsSync(src)) return false;
+  const pages = (JSON.parse(readFileSync(src, 'utf8')) as { pages?: { method?: string }[] }).pages ?? [];
+  return pages.some((p) => p.method !== undefined && p.method !== 'text');
+}
+
+/** The born-digital sample PDFs (those that need OCR are in ocr.ts), planted variants optional. */
 function sampleFiles(withPlanted: boolean): string[] {
-  const root = join(import.meta.dirname, '..', 'samples');
-  const scanned = (n: string) => n.startsWith('scan-') || n === 'mixed';
+  const root = join(ROOT, 'samples');
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !scanned(d.name) && (withPlanted || !d.name.startsWith('planted-')))
+    .filter((d) => d.isDirectory() && !needsOcr(join(root, d.name)) && (withPlanted || !d.name.startsWith('planted-')))
     .map((d) => join(root, d.name, `${d.name}.pdf`))
     .filter((p) => existsSync(p));
 }
 
 const files = positionals.length > 0 ? positionals : sampleFiles(false);
 const datas = files.map((f) => new Uint8Array(readFileSync(f)));
-
-function pdfPages(file: string): number {
-  const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-  const m = /Pages:\s+(\d+)/.exec(r.stdout ?? '');
-  return m ? Number(m[1]) : 0;
-}
 
 async function timeGongwen(): Promise<{ seconds: number; pages: number; perFile: number[] }> {
   let pages = 0;
@@ -54,7 +63,7 @@ async function timeGongwen(): Promise<{ seconds: number; pages: number; perFile:
 }
 
 function timePdftotext(): { seconds: number; pages: number } | null {
-  if (spawnSync('pdftotext', ['-v']).error) return null;
+  if (!hasCommand('pdftotext', ['-v'])) return null;
   let pages = 0;
   const counts = files.map(pdfPages);
   const t0 = performance.now();
@@ -86,41 +95,29 @@ if (p) {
 }
 console.log(`peak RSS: ${rssMiB.toFixed(0)} MiB`);
 
-/** One run of the real CLI on a folder with `--jobs n`: wall time, pages, peak RSS from the done event. */
-function timeCli(folder: string, jobs: number): { seconds: number; pages: number; workerMiB: number; mainMiB: number } {
-  const out = mkdtempSync(join(tmpdir(), 'gongwen-bench-out-'));
-  const bin = join(import.meta.dirname, '..', 'bin', 'gongwen.mjs');
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, 'extract', folder, '--out', out, '--jobs', String(jobs), '--progress', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  rmSync(out, { recursive: true, force: true });
-  const done = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { pages?: number; peakWorkerRssMiB?: number; peakMainRssMiB?: number };
-  if (done.pages === undefined) throw new Error(`gongwen extract failed: ${r.stderr}`);
-  return { seconds, pages: done.pages, workerMiB: done.peakWorkerRssMiB ?? 0, mainMiB: done.peakMainRssMiB ?? 0 };
-}
-
 /** Every born-digital sample PDF (planted variants included), or the files given. */
 function cliFiles(): string[] {
   return positionals.length > 0 ? positionals : sampleFiles(true);
 }
 
 if (!values['no-cli']) {
-  const folder = mkdtempSync(join(tmpdir(), 'gongwen-bench-in-'));
+  const folder = tempDir('in');
   const batch = cliFiles();
   batch.forEach((f, i) => copyFileSync(f, join(folder, `${i}-${basename(f)}`)));
   console.log(`\nCLI on a folder of ${batch.length} sample PDFs (whole command: start-up, workers, review, writing outputs):`);
   const rates: number[] = [];
   for (const jobs of [1, 2]) {
-    const c = timeCli(folder, jobs);
-    rates.push(c.pages / c.seconds);
+    const c = await runGongwen(folder, ['--jobs', String(jobs)]);
+    const pages = c.done.pages;
+    rates.push(pages / c.seconds);
     console.log(
-      `gongwen extract --jobs ${jobs}: ${(c.pages / c.seconds).toFixed(1)} pages/s (${c.pages} pages in ${c.seconds.toFixed(2)} s), ` +
-        `peak RSS: worker ${c.workerMiB} MiB, coordinator ${c.mainMiB} MiB`,
+      `gongwen extract --jobs ${jobs}: ${(pages / c.seconds).toFixed(1)} pages/s (${pages} pages in ${c.seconds.toFixed(2)} s), ` +
+        `peak RSS: worker ${mib(c.workerKiB)} MiB, coordinator ${mib(c.coordKiB)} MiB ` +
+        `(the CLI says ${c.done.peakWorkerRssMiB} and ${c.done.peakMainRssMiB})`,
     );
   }
   console.log(`speed-up --jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}×`);
   rmSync(folder, { recursive: true, force: true });
 }
+
+if (values.ocr) await runOcrBench(ocrOptions(values));
