@@ -61,6 +61,7 @@ export const DocumentSchema = z.object({
       height: z.number().positive(),
       rotate: z.number().int(),
       confidence: z.number().min(0).max(1),
+      reasons: z.array(z.string()),
     }),
   ),
   documents: z.array(GongwenSchema),

@@ -216,6 +216,8 @@ export interface PageMethod {
   rotate: number;
   /** mean confidence, 0..1 */
   confidence: number;
+  /** why the text layer was not used ('no text', 'garbled: 100% private-use code points', '--ocr always'); [] when it was */
+  reasons: string[];
 }
 
 /** A recorded problem (errors are data: never thrown past the pipeline). */

@@ -13,7 +13,7 @@ import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
-import { decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions } from './ocrDecide.ts';
+import { decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions, type PageRead } from './ocrDecide.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';
@@ -29,6 +29,8 @@ export interface ExtractOptions extends OcrOptions {
 interface PageReadResult {
   method: 'text' | 'ocr' | 'both';
   confidence: number;
+  /** why the page went to OCR (document.json `pages[].reasons`) */
+  reasons: string[];
   /** tables found by the OCR path (page points), when the page was OCR'd */
   fragments?: TableFragment[];
 }
@@ -95,6 +97,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
       height: round2(p.info.height),
       rotate: p.info.rotate,
       confidence: round2(reads[i]?.confidence ?? 1),
+      reasons: reads[i]?.reasons ?? [],
     })),
     documents,
     tables: tables.map((t) => ({ id: t.id, title: t.title, pages: t.pages, rows: t.rows.length, columns: t.columns })),
@@ -122,15 +125,17 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
   try {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
-      let decision: 'text' | 'ocr' | 'both' = 'text';
+      let read: PageRead = { decision: 'text', reasons: [] };
       try {
-        decision = (await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck })).decision;
+        read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck });
       } catch (err) {
         errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
       }
+      const { decision, reasons, notOcred } = read;
       if (decision !== 'text') toOcr.push({ i, decision });
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
-      reads.push({ method: 'text', confidence: 1 });
+      else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
+      reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
     }
     if (toOcr.length === 0) return reads;
     runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length)));
@@ -144,10 +149,10 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
             const res = await r.run(img, page.info);
             pages[i] = res.content;
-            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments };
+            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons };
           } catch (err) {
             errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
-            reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1 };
+            reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
           }
         }),
       ),

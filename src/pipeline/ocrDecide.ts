@@ -38,6 +38,8 @@ export const DEFAULT_OCR_OPTIONS = { ocr: 'auto', ocrEngine: 'ppocr', dpi: 300, 
 export interface PageRead {
   decision: PageDecision;
   reasons: string[];
+  /** --ocr never: why the page would have been OCR'd */
+  notOcred?: string[];
 }
 
 /**
@@ -46,7 +48,11 @@ export interface PageRead {
  * under a page number or a caption).
  */
 export async function decidePage(page: PageContent, mode: OcrMode, raster: () => Promise<RasterSource>, opts: { inkDpi: number; inkCheck: boolean }): Promise<PageRead> {
-  if (mode === 'never') return { decision: 'text', reasons: [] };
+  // --ocr never: the text layer is used, but what would have sent the page to OCR is still told
+  if (mode === 'never') {
+    const q = pageTextQuality(page.items, page.info);
+    return q.decision === 'text' ? { decision: 'text', reasons: [] } : { decision: 'text', reasons: [], notOcred: q.reasons };
+  }
   if (mode === 'always') return { decision: 'ocr', reasons: ['--ocr always'] };
   const first = pageTextQuality(page.items, page.info);
   // text that could leave ink uncovered only matters where the page paints an image (a scan beside text)

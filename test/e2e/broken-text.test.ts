@@ -4,7 +4,8 @@
  * area; samples/no-tounicode: seed page 8 with /ToUnicode deleted). With the default options
  * (--ocr auto, PP-OCRv4) every page is read by OCR, for a reason the text layer gives, and the
  * result is the seed's: the tables cell by cell (cells flagged ocr.low-confidence excepted), the
- * text facts, no private-use code point or U+FFFD left. `--ocr never` keeps the text layer as is.
+ * text facts, no private-use code point or U+FFFD left. `--ocr never` keeps the text layer as is
+ * and records an error per page.
  * One extraction per sample (beforeAll); ~7 s per OCR page.
  */
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,8 @@ describe.each(CASES)('$sample: broken text layer read through OCR', ({ sample, r
       expect(r.decision).toBe('ocr');
       expect(r.reasons.some((x) => reason.test(x)), r.reasons.join('; ')).toBe(true);
     }
+    // document.json tells the same reasons
+    expect(ex.document.pages.map((p) => p.reasons)).toEqual(reads.map((r) => r.reasons));
     console.log(`${sample}: ${reads.map((r, i) => `p${i + 1} ${r.reasons.join('; ')}`).join(' | ')}`);
   });
 
@@ -146,6 +149,9 @@ describe('garbled.pdf with --ocr never', () => {
     const ex = await extractPdf({ path, data: new Uint8Array(readFileSync(path)) }, { ocr: 'never' });
     expect(ex.document.pages.map((p) => p.method)).toEqual(['text', 'text']);
     expect(ex.document.pages.map((p) => p.confidence)).toEqual([1, 1]);
+    // ... and says, page by page, that this text layer is unusable
+    expect(ex.document.status).toBe('partial');
+    expect(ex.document.errors.map((e) => [e.page, e.reason])).toEqual([1, 2].map((p) => [p, 'text layer looks unusable (garbled: 100% private-use code points) and OCR is off (--ocr never)']));
     // nothing readable: the facts are not there, the text is private-use code points
     expect(compactText(ex.text)).not.toContain('共计2368万元');
     expect(brokenChars(ex.text)).toBeGreaterThan(500);
