@@ -24,7 +24,7 @@ import {
 import { prepareOutDir, removeStaleTemps } from './outdir.ts';
 import { WorkerPool } from './pool.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
-import { BATCH_SETTINGS, type BatchOptions } from './settings.ts';
+import { BATCH_SETTINGS, ocrThreadsPerDocument, type BatchOptions } from './settings.ts';
 
 /** What a run ends with: the done event and the entry of every input, in input order. */
 export interface BatchResult {
@@ -100,8 +100,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     let pagesRead = 0;
     let appending: Promise<void> = Promise.resolve();
     const queue = new PQueue({ concurrency: Math.max(1, o.jobs) });
-    // cores a document's OCR may use: all --jobs when there are fewer documents than jobs
-    const ocrThreads = Math.max(1, Math.floor(Math.max(1, o.jobs) / Math.max(1, Math.min(o.jobs, inputs.length))));
+    const ocrThreads = ocrThreadsPerDocument(o.jobs, inputs.length, o.maxMemoryMiB);
 
     const one = async (input: InputFile, i: number): Promise<void> => {
       const started = performance.now();

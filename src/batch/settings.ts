@@ -22,7 +22,22 @@ export const BATCH_SETTINGS = {
   ocrEngine: 'ppocr',
   /** resolution of pages rendered for OCR (--dpi), px/inch. @default 300 */
   dpi: 300,
+  /** a worker's resident memory before OCR (pdf.js, one document), MiB; measured ≈ 600–700. @default 700 */
+  workerBaseMiB: 700,
+  /** what one more OCR thread (its own engine and page raster) adds, MiB; measured ≈ 460 (PP-OCR, 200 dpi). @default 600 */
+  ocrThreadMiB: 600,
 } as const;
+
+/**
+ * OCR threads of one document: the cores left idle when fewer documents than --jobs run (all of
+ * them for a single document), but no more than fit in --max-memory beside the worker's own use.
+ */
+export function ocrThreadsPerDocument(jobs: number, documents: number, maxMemoryMiB: number): number {
+  const j = Math.max(1, jobs);
+  const byCores = Math.floor(j / Math.max(1, Math.min(j, documents)));
+  const byMemory = Math.floor((maxMemoryMiB - BATCH_SETTINGS.workerBaseMiB) / BATCH_SETTINGS.ocrThreadMiB);
+  return Math.max(1, Math.min(byCores, byMemory));
+}
 
 /** The options of one batch run. */
 export interface BatchOptions {
