@@ -86,6 +86,7 @@ export const CellSchema = z.object({
   bbox: BBoxSchema,
   page,
   confidence: z.number().min(0).max(1),
+  doubts: z.array(z.string()).optional(),
 }) satisfies z.ZodType<Cell>;
 
 export const TableSchema = z.object({

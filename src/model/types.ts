@@ -36,6 +36,8 @@ export interface TextItem {
   source: 'pdf' | 'ocr';
   /** 0..1; 1 for the PDF text layer */
   confidence: number;
+  /** OCR only: why the reading is doubtful beyond its confidence (see Cell.doubts) */
+  doubts?: string[];
 }
 
 /**
@@ -103,6 +105,8 @@ export interface Cell {
   page: number;
   /** 0..1; 1 for text-layer cells */
   confidence: number;
+  /** OCR only: why the reading is doubtful beyond its confidence (a character seems dropped, …) */
+  doubts?: string[];
 }
 
 export type RowKind = 'header' | 'body' | 'section';

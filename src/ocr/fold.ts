@@ -11,7 +11,9 @@ const FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': 
 
 /** OCR text → text with Chinese punctuation where it stands beside Han (see the file comment). */
 export function foldOcrText(s: string): string {
-  const chars = Array.from(tightenCjk(s.replace(/丶/g, '、')));
+  // '48,000. 00': a space an engine puts after a number's separator
+  const joined = s.replace(/丶/g, '、').replace(/([0-9０-９][,.，．])\s+(?=[0-9０-９])/gu, '$1');
+  const chars = Array.from(tightenCjk(joined));
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;

@@ -15,6 +15,8 @@ export interface OcrLine {
    * (the same frame as `bbox`); absent when the engine does not tell
    */
   charX?: number[];
+  /** why the engine doubts this reading beyond its confidence (e.g. a character that seems dropped) */
+  doubts?: string[];
 }
 
 export type OcrEngineName = 'ppocr' | 'tesseract';

@@ -6,7 +6,7 @@
  */
 import type { BBox, Cell, Line, PageContent, PageInfo, RulingLine, TableFragment, TextItem } from '../model/types.ts';
 import type { OcrEngine, OcrLine } from '../ocr/types.ts';
-import type { PageRaster, PixelBox } from '../raster/types.ts';
+import type { GrayImage, PageRaster, PixelBox } from '../raster/types.ts';
 import { deskew } from '../raster/skew.ts';
 import { rasterToRulings } from '../raster/rulings.ts';
 import { clampBox, cropGray, insetCellBox, isBlank } from '../raster/crop.ts';
@@ -14,7 +14,7 @@ import { pixelBoxToBBox } from '../raster/transform.ts';
 import { foldOcrText } from '../ocr/fold.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinWrapped, tidyCell } from '../text/spacing.ts';
-import { markWordGaps, restoreWordGaps } from '../ocr/wordGaps.ts';
+import { readLineGeometry, repairThousands, restoreWordGaps, unifyDigitWidth } from '../ocr/lineGeometry.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
@@ -40,13 +40,18 @@ export interface OcrPageResult {
 }
 
 /** OCR lines (pixels of the raster) → text items in the raster frame (points = px·72/dpi). */
-export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx: number): TextItem[] {
+export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx: number, image?: GrayImage): TextItem[] {
   const out: TextItem[] = [];
   for (const l of lines) {
-    const text = normaliseText(foldOcrText(l.text));
+    // the pixels tell full-width digits and word gaps (ocr/lineGeometry.ts)
+    const geometry = image ? readLineGeometry(image, l) : { text: l.text, doubts: [] };
+    const text = restoreWordGaps(normaliseText(foldOcrText(geometry.text)));
     if (text.trim() === '') continue;
     const bbox = scaleBox(l.bbox, ptPerPx);
-    out.push({ text, orig: l.text, page, bbox, fontSize: Math.max(1, bbox.bottom - bbox.top), source: 'ocr', confidence: l.confidence });
+    const item: TextItem = { text, orig: l.text, page, bbox, fontSize: Math.max(1, bbox.bottom - bbox.top), source: 'ocr', confidence: l.confidence };
+    const doubts = [...(l.doubts ?? []), ...geometry.doubts];
+    if (doubts.length > 0) item.doubts = doubts;
+    out.push(item);
   }
   return out;
 }
@@ -58,18 +63,20 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
   const ptPerPx = 72 / raster.dpi;
   const page = info.page;
   const rulings = rasterToRulings(raster, { frame: 'raster' }).map((r) => ({ ...r, page }));
-  const items = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx);
+  const items = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx, raster.image);
   const local: PageContent = {
     info: { page, width: raster.image.width * ptPerPx, height: raster.image.height * ptPerPx, rotate: 0 },
     items,
     rulings,
   };
   const fragments = pageToFragments(local, itemsToLines(items));
+  for (const f of fragments) unifyCells(f);
   if (s.readCells) {
     const rulePx = medianWidth(rulings) / ptPerPx;
     for (const f of fragments) {
       if (f.detector !== 'lattice') continue;
       await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
+      unifyCells(f);
       // the header/body split looks at the text (a numeric cell starts the data): decide it again on the re-read text
       f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
     }
@@ -97,6 +104,7 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
     const crop = cropGray(raster.image, box);
     let text: string;
     let confidence: number;
+    delete cell.doubts; // the page-level reading's doubts no longer apply
     if (isBlank(crop)) {
       text = '';
       confidence = 1;
@@ -107,13 +115,35 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
         text = cell.text;
         confidence = Math.min(cell.confidence, 0.5);
       } else {
-        // a space between two Han words is kept only where the crop shows one (ocr/wordGaps.ts)
-        text = tidyCell(restoreWordGaps(normaliseText(foldOcrText(joinWrapped(lines.map((l) => markWordGaps(crop, l)))))));
+        // a space between two Han words is kept only where the crop shows one (ocr/lineGeometry.ts)
+        const geometry = lines.map((l) => readLineGeometry(crop, l));
+        text = tidyCell(restoreWordGaps(normaliseText(foldOcrText(joinWrapped(geometry.map((g) => g.text))))));
         confidence = Math.min(...lines.map((l) => l.confidence));
+        const doubts = [...lines.flatMap((l) => l.doubts ?? []), ...geometry.flatMap((g) => g.doubts)];
+        if (doubts.length > 0) cell.doubts = doubts;
       }
     }
     cell.text = text;
     cell.confidence = confidence;
+    const row = f.rows[cell.row];
+    if (row && cell.col < row.length) row[cell.col] = text;
+  }
+}
+
+/**
+ * Each OCR'd cell's numbers in one width (lineGeometry.unifyDigitWidth) and dotted thousands
+ * repaired (a doubt, so the cell goes to review); rows kept in step.
+ */
+function unifyCells(f: TableFragment): void {
+  for (const cell of f.cells) {
+    let text = unifyDigitWidth(cell.text);
+    const repair = repairThousands(text);
+    if (repair) {
+      text = repair.text;
+      cell.doubts = [...(cell.doubts ?? []), repair.doubt];
+    }
+    if (text === cell.text) continue;
+    cell.text = text;
     const row = f.rows[cell.row];
     if (row && cell.col < row.length) row[cell.col] = text;
   }

@@ -41,6 +41,12 @@ export function itemsToConfidence(items: readonly TextItem[]): number {
   return items.reduce((s, it) => s + it.confidence, 0) / items.length;
 }
 
+/** `{ doubts }` of the items' OCR doubts, or `{}` when they have none (text-layer cells stay as they were). */
+export function itemsToDoubts(items: readonly TextItem[]): { doubts?: string[] } {
+  const d = items.flatMap((it) => it.doubts ?? []);
+  return d.length > 0 ? { doubts: d } : {};
+}
+
 /**
  * Splits an item whose box crosses one of the column boundaries `xs` at its whitespace (one run
  * 'A B' written over two cells, as LibreOffice does), each piece's box estimated from character

@@ -6,7 +6,7 @@ import type { BBox, Cell, RulingLine, TableFragment, TextItem } from '../model/t
 import { tightenCjk } from '../text/spacing.ts';
 import { centreX, centreY, intersectionArea, slotIndex } from './geometry.ts';
 import { cellsToOwner, gridToCells, regionToGrid } from './grid.ts';
-import { itemsToCellText, itemsToConfidence, splitItemAtColumns } from './cellText.ts';
+import { itemsToCellText, itemsToConfidence, itemsToDoubts, splitItemAtColumns } from './cellText.ts';
 import { headerRowCount, isSectionRow, rowsToKinds } from './rowKinds.ts';
 import { linesToRegions, rulingsToMergedLines, type RulingRegion } from './rulings.ts';
 import { UNIT_LINE, unitOf } from './captions.ts';
@@ -60,6 +60,7 @@ export function regionToFragment(
     bbox: g.bbox,
     page,
     confidence: itemsToConfidence(byCell[i]!),
+    ...itemsToDoubts(byCell[i]!),
   }));
 
   // leading full-width rows that are captions drawn inside the grid

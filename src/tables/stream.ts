@@ -12,7 +12,7 @@
  * needs a numeric column (a signature block with issuer and date is not a table).
  */
 import type { BBox, Cell, TableFragment, TextItem } from '../model/types.ts';
-import { itemsToCellText, itemsToConfidence } from './cellText.ts';
+import { itemsToCellText, itemsToConfidence, itemsToDoubts } from './cellText.ts';
 import { unionBoxes } from './geometry.ts';
 import { headerRowCount, isNumericText, rowsToKinds } from './rowKinds.ts';
 import type { FragmentStats } from './fragmentStats.ts';
@@ -181,6 +181,7 @@ function rowsToFragment(rows: StreamRow[], cols: StreamColumns, page: number, s:
         bbox: items.length > 0 ? unionBoxes(items.map((i) => i.bbox))! : area,
         page,
         confidence: itemsToConfidence(items),
+        ...itemsToDoubts(items),
       });
     };
     for (const g of row.groups) {

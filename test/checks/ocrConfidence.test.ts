@@ -54,3 +54,13 @@ describe('bracket width', () => {
     expect(ocrConfidenceRule.run(input(digital)).findings).toEqual([]);
   });
 });
+
+describe('doubts and total rows', () => {
+  it('flags a cell whose reading the engine or its geometry doubts; a 合计 label in the 序号 column is fine', () => {
+    const t = table([['1', '六家村', '5'], ['合 计', '', '5']], ['序号', '名称', '预算数'], () => 0.99);
+    t.cells.find((c) => c.row === 0 && c.col === 1)!.doubts = ['“家”与“村”之间有字迹但未识别出字（可能漏字）'];
+    const out = ocrConfidenceRule.run(input(t));
+    expect(out.findings.map((f) => f.actual)).toEqual(['六家村']);
+    expect(out.findings[0]!.message).toContain('可能漏字');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * ocr.low-confidence: the clerk's review queue for OCR'd tables (issue #4). A cell read by OCR
  * (confidence < 1; text-layer cells have 1 and are never looked at) is flagged when its confidence
- * is below the threshold, or when its text fails its column's type: a 序号 column cell that is not
+ * is below the threshold, when the engine or the cell's geometry doubts it (a character that seems
+ * dropped: cell.doubts), or when its text fails its column's type: a 序号 column cell that is not
  * an integer, an amount column cell that does not parse as an amount. Column types come from the
  * header and from the majority of the column's body cells. A bracket beside Han is also sent to
  * review: on the page an ASCII '(' after a space looks like a full-width '（' (both leave half an em
@@ -11,6 +12,7 @@ import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Cell, Table } from '../../model/types.ts';
 import { cellEvidence } from '../evidence.ts';
 import { Tally } from '../context.ts';
+import { totalLabelKind } from '../tables.ts';
 import { isEmptyValue, parseAmount, parseInteger } from '../../text/numbers.ts';
 
 export const OCR_CONFIDENCE_RULE = 'ocr.low-confidence';
@@ -65,8 +67,10 @@ export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: O
   const reasons: string[] = [];
   if (cell.confidence < s.minConfidence) reasons.push(`识别置信度 ${cell.confidence.toFixed(2)} 低于 ${s.minConfidence}`);
   const text = cell.text.trim();
+  for (const d of cell.doubts ?? []) reasons.push(d);
   if (bodyRow && text !== '' && !isEmptyValue(text)) {
-    if (type === 'sequence' && parseInteger(text) === null) reasons.push('序号列的内容不是整数');
+    // a total row puts its label in the 序号 column ('合计')
+    if (type === 'sequence' && parseInteger(text) === null && totalLabelKind(text) === null) reasons.push('序号列的内容不是整数');
     if (type === 'amount' && parseAmount(text) === null) reasons.push('金额列的内容不是有效数字');
   }
   const bracket = bracketWidthProblem(text);

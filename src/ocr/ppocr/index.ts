@@ -8,7 +8,7 @@ import { clampBox, cropGray, eraseEdgeLines, inkBox, padGray, resizeGray } from 
 import type { OcrEngine, OcrLine } from '../types.ts';
 import { detectBoxes } from './det.ts';
 import { mergeRowBoxes, sortLines } from './order.ts';
-import { recogniseBoxes } from './rec.ts';
+import { recogniseBoxes, type RecResult } from './rec.ts';
 import { DEFAULT_PPOCR_SETTINGS, type PpocrSettings } from './settings.ts';
 import { createSessions, defaultModelPaths, type PpocrModelPaths, type PpocrSessions } from './session.ts';
 
@@ -39,9 +39,16 @@ async function linesOf(m: PpocrSessions, img: GrayImage, s: PpocrSettings, mode:
   boxes.forEach((b, i) => {
     const r = rec[i]!;
     if (r.text.trim() === '') return;
-    lines.push(withCharX({ text: r.text, confidence: r.confidence, bbox: b }, r.centres));
+    lines.push(recToLine(r, b));
   });
   return sortLines(lines);
+}
+
+/** A recognised crop as a line: text, confidence, character centres, and a doubt when the CTC blank won weakly. */
+function recToLine(r: RecResult, bbox: PixelBox): OcrLine {
+  const line = withCharX({ text: r.text, confidence: r.confidence, bbox }, r.centres);
+  if (r.weakBlank !== undefined) line.doubts = [`可能漏识别一个字（字间空白的概率仅 ${r.weakBlank.toFixed(2)}）`];
+  return line;
 }
 
 /** `line` with its characters' x centres when there is one per code point of its text. */
@@ -91,7 +98,7 @@ async function cellLines(m: PpocrSessions, raw: GrayImage, s: PpocrSettings): Pr
     const margin = Math.max(2, Math.round(0.15 * (ink.bottom - ink.top)));
     const box = { x0: ink.x0 + pad - margin, top: ink.top + pad - margin, x1: ink.x1 + pad + margin, bottom: ink.bottom + pad + margin };
     const [r] = await recogniseBoxes(m.rec, m.table, padded, [box], s);
-    if (r && r.text.trim() !== '') lines = [withCharX({ text: r.text, confidence: r.confidence, bbox: box }, r.centres)];
+    if (r && r.text.trim() !== '') lines = [recToLine(r, box)];
   }
   return lines.map((l) => withCharX({ ...l, bbox: unpad(l.bbox, pad, scale, raw.width, raw.height) }, l.charX?.map((x) => (x - pad) / scale)));
 }

@@ -17,7 +17,15 @@ export interface RecResult {
    * input's width (0..1 of W, padding included); `recogniseCrops` rescales it to crop pixels
    */
   centres?: number[];
+  /**
+   * the weakest win of the CTC blank between two kept characters (its probability), when it was
+   * weak enough to hide a character; absent otherwise
+   */
+  weakBlank?: number;
 }
+
+/** A blank that wins with less than this between two characters may hide one (normal ≥ 0.84). */
+export const WEAK_BLANK = 0.7;
 
 /**
  * Model input width for one crop: 48·aspect rounded up to a multiple of 8 (the model's time step),
@@ -66,6 +74,8 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
   let prev = -1;
   const centres: number[] = [];
   let runStart = 0;
+  let pendingBlank = 1;
+  let weakest = 1;
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
     let best = 0;
@@ -78,7 +88,10 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
       }
     }
     if (best !== prev && prev > 0 && table[prev]) centres.push((runStart + t) / 2 / steps);
+    if (best === 0 && kept > 0) pendingBlank = Math.min(pendingBlank, bestP);
     if (best !== 0 && best !== prev) {
+      weakest = Math.min(weakest, pendingBlank);
+      pendingBlank = 1;
       const ch = table[best] ?? '';
       text += ch;
       sum += bestP;
@@ -88,7 +101,9 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
     prev = best;
   }
   if (prev > 0 && table[prev]) centres.push((runStart + steps) / 2 / steps);
-  return { text, confidence: kept > 0 ? sum / kept : 0, centres };
+  const r: RecResult = { text, confidence: kept > 0 ? sum / kept : 0, centres };
+  if (weakest < WEAK_BLANK) r.weakBlank = weakest;
+  return r;
 }
 
 /** Recognises crops (each one text line), batching crops of equal input width; results in input order. */

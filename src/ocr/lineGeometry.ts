@@ -1,0 +1,274 @@
+/**
+ * What the pixels of an OCR'd line tell beyond its text (issue #4): word gaps, dropped
+ * characters, and full-width digits.
+ *
+ * Word gaps. In a table cell a space
+ * between two Han words can be data ('洪山区 东湖生态旅游风景区' lists two districts, and
+ * format.list-separator must see it), while the spaces an engine emits between Han characters are
+ * not to be trusted (justification, wide glyph side bearings). So a space is kept only where the
+ * image shows one: between two Han characters, a run of ink-free columns at least `wordGapEm` em
+ * wide (a glyph's own blank columns, as in 八 or 川, stay well below half an em).
+ * Dropped characters. The same measure finds a character the engine dropped: two Han neighbours `droppedPitchEm` em
+ * apart or more with ink between them (a printed glyph, not a gap).
+ * Pixels are those of the image the line was read from (top-left origin); 1 em = the median
+ * distance between neighbouring Han character centres of the line (its pitch), or the line's ink
+ * height / `hanInkEm` when that is less.
+ */
+import type { GrayImage } from '../raster/types.ts';
+import { isHan } from '../text/spacing.ts';
+import type { OcrLine } from './types.ts';
+
+export interface WordGapSettings {
+  /** grey level below which a pixel is ink (0..255). @default 128 */
+  readonly inkLevel: number;
+  /** a blank run at least this many em wide between two Han characters is a word gap. @default 0.45 */
+  readonly wordGapEm: number;
+  /** neighbouring Han pairs needed to measure the pitch from them alone. @default 2 */
+  readonly minPairs: number;
+  /** Han ink height as a share of the em (the em is also bounded by the ink height / this). @default 0.9 */
+  readonly hanInkEm: number;
+  /** Han neighbours this many em apart with ink between them: a character was dropped. @default 1.7 */
+  readonly droppedPitchEm: number;
+}
+
+export const DEFAULT_WORD_GAPS: WordGapSettings = { inkLevel: 128, wordGapEm: 0.45, minPairs: 2, hanInkEm: 0.9, droppedPitchEm: 1.7 };
+
+/** A cell line's text with its word gaps marked, and what its geometry makes doubtful. */
+export interface LineGeometry {
+  text: string;
+  doubts: string[];
+}
+
+/** The separator `markWordGaps` puts in a word gap (survives tightenCjk; `restoreWordGaps` makes it ' '). */
+export const WORD_GAP = '\u2002';
+
+/**
+ * `line.text` with every whitespace between two Han characters removed and `WORD_GAP` put where the
+ * image shows a word gap. Unchanged when the line has no character positions or too few Han pairs
+ * to know its pitch.
+ */
+export function markWordGaps(img: GrayImage, line: OcrLine, settings: Partial<WordGapSettings> = {}): string {
+  return lineGeometry(img, line, settings).text;
+}
+
+/** `markWordGaps` and the doubts: Han neighbours too far apart with ink between them (a dropped character). */
+export function lineGeometry(img: GrayImage, line: OcrLine, settings: Partial<WordGapSettings> = {}): LineGeometry {
+  const s = { ...DEFAULT_WORD_GAPS, ...settings };
+  const chars = Array.from(line.text);
+  const xs = line.charX;
+  const unchanged = { text: line.text, doubts: [] };
+  if (!xs || xs.length !== chars.length) return unchanged;
+  const solid = chars.map((c, i) => ({ c, x: xs[i]! })).filter((g) => g.c.trim() !== '');
+  const pitches: number[] = [];
+  for (let i = 1; i < solid.length; i++) if (isHan(solid[i - 1]!.c) && isHan(solid[i]!.c)) pitches.push(solid[i]!.x - solid[i - 1]!.x);
+  // the em: the median pitch, bounded by the ink height (a dropped character doubles one pitch,
+  // which in a 3-character cell is half the pitches)
+  const inkEm = inkHeight(img, line.bbox.x0, line.bbox.x1, line.bbox.top, line.bbox.bottom, s.inkLevel) / s.hanInkEm;
+  if (pitches.length === 0 || (pitches.length < s.minPairs && !(inkEm > 0))) return unchanged;
+  const em = inkEm > 0 ? Math.min(median(pitches), inkEm) : median(pitches);
+  if (!(em > 0)) return unchanged;
+  const doubts: string[] = [];
+  const blank = blankColumns(img, line.bbox.top, line.bbox.bottom, s.inkLevel);
+  // a glyph left unread before the first or after the last character: ink more than an em beyond
+  // its centre (a Han glyph's ink ends about half an em from it); border remnants do not count
+  const ink = inkSpan(img, blank, s.inkLevel, line.bbox.x0, line.bbox.x1);
+  const first = solid[0]!;
+  const last = solid[solid.length - 1]!;
+  if (ink && isHan(first.c) && first.x - ink.x0 >= s.droppedPitchEm * 0.6 * em) doubts.push(`“${first.c}”之前有字迹但未识别出字（可能漏字）`);
+  if (ink && isHan(last.c) && ink.x1 - last.x >= s.droppedPitchEm * 0.6 * em) doubts.push(`“${last.c}”之后有字迹但未识别出字（可能漏字）`);
+  let out = '';
+  for (let i = 0; i < solid.length; i++) {
+    const g = solid[i]!;
+    if (i > 0) {
+      const p = solid[i - 1]!;
+      if (isHan(p.c) && isHan(g.c)) {
+        const gap = longestRun(blank, p.x, g.x) >= s.wordGapEm * em;
+        if (gap) out += WORD_GAP;
+        else if (g.x - p.x >= s.droppedPitchEm * em) doubts.push(`“${p.c}”与“${g.c}”之间有字迹但未识别出字（可能漏字）`);
+      } else if (spaceBetween(chars, xs, p.x, g.x)) out += ' ';
+    }
+    out += g.c;
+  }
+  return { text: out, doubts };
+}
+
+/** `WORD_GAP` back to a plain space. */
+export function restoreWordGaps(s: string): string {
+  return s.split(WORD_GAP).join(' ');
+}
+
+/** Did the engine put whitespace between the characters at x `a` and `b`? */
+function spaceBetween(chars: readonly string[], xs: readonly number[], a: number, b: number): boolean {
+  return chars.some((c, i) => c.trim() === '' && xs[i]! > a && xs[i]! < b);
+}
+
+/** Per column of `img`: true when no pixel between rows `top` and `bottom` is darker than `level`. */
+function blankColumns(img: GrayImage, top: number, bottom: number, level: number): boolean[] {
+  const y0 = Math.max(0, Math.floor(top));
+  const y1 = Math.min(img.height, Math.ceil(bottom));
+  const out = new Array<boolean>(img.width).fill(true);
+  for (let y = y0; y < y1; y++) {
+    const row = y * img.width;
+    for (let x = 0; x < img.width; x++) if (img.data[row + x]! < level) out[x] = false;
+  }
+  return out;
+}
+
+/**
+ * First and last inked column of a line between columns `from` and `to` (its box: other text on
+ * the same band of a page is not its ink), from `blank` (its columns with no ink in its band), not
+ * counting columns inked over most of the image's height (a cell border left in the crop).
+ */
+function inkSpan(img: GrayImage, blank: readonly boolean[], level: number, from: number, to: number): { x0: number; x1: number } | null {
+  const border = (x: number): boolean => {
+    let n = 0;
+    for (let y = 0; y < img.height; y++) if (img.data[y * img.width + x]! < level) n++;
+    return n >= 0.8 * img.height;
+  };
+  let x0 = Math.max(0, Math.floor(from));
+  const end = Math.min(blank.length, Math.ceil(to));
+  while (x0 < end && (blank[x0] || border(x0))) x0++;
+  let x1 = end - 1;
+  while (x1 > x0 && (blank[x1] || border(x1))) x1--;
+  return x0 <= x1 ? { x0, x1: x1 + 1 } : null;
+}
+
+/** Longest run of blank columns strictly between x `a` and `b`. */
+function longestRun(blank: readonly boolean[], a: number, b: number): number {
+  let best = 0;
+  let run = 0;
+  for (let x = Math.max(0, Math.ceil(a)); x < Math.min(blank.length, Math.floor(b)); x++) {
+    run = blank[x] ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+function median(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Full-width forms of the characters of a number. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '．', '，': '，', '．': '．', '%': '％', '-': '－' };
+const NUMBER_CHAR = /^[0-9０-９,.，．%％\-－]$/;
+const DIGIT = /^[0-9０-９]$/;
+
+export interface DigitWidthSettings {
+  /** grey level below which a pixel is ink (0..255). @default 128 */
+  readonly inkLevel: number;
+  /** pitch / ink height at or above which digits are full width (measured: ASCII 0.71–0.94, full width 1.27–1.33). @default 1.1 */
+  readonly fullWidthRatio: number;
+  /** between this and fullWidthRatio the width is doubtful. @default 1 */
+  readonly doubtRatio: number;
+}
+
+export const DEFAULT_DIGIT_WIDTH: DigitWidthSettings = { inkLevel: 128, fullWidthRatio: 1.1, doubtRatio: 1 };
+
+/**
+ * Full-width digits ('１２，３４５．６０', as some tables print amounts) from the pixels: an engine
+ * reads them as ASCII, but they stand one em apart where ASCII digits stand half an em apart.
+ * Measured against the run's ink height (digits about 0.7 em either way, a comma's tail a little
+ * more): a run of three or more
+ * number characters whose mean pitch is at least `fullWidthRatio` × that height is turned into
+ * full-width forms; a pitch in the band below it is a doubt. Positions are pixels of `img`.
+ */
+export function digitWidths(img: GrayImage, line: OcrLine, settings: Partial<DigitWidthSettings> = {}): LineGeometry {
+  const s = { ...DEFAULT_DIGIT_WIDTH, ...settings };
+  const chars = Array.from(line.text);
+  const xs = line.charX;
+  if (!xs || xs.length !== chars.length) return { text: line.text, doubts: [] };
+  const out = [...chars];
+  const doubts: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    if (!NUMBER_CHAR.test(chars[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < chars.length && NUMBER_CHAR.test(chars[j + 1]!)) j++;
+    const digits = chars.slice(i, j + 1).map((c, k) => ({ c, x: xs[i + k]! })).filter((d) => DIGIT.test(d.c));
+    if (j - i + 1 >= 3 && digits.length >= 2) {
+      const pitch = (xs[j]! - xs[i]!) / (j - i);
+      const height = inkHeight(img, xs[i]! - pitch / 2, xs[j]! + pitch / 2, line.bbox.top, line.bbox.bottom, s.inkLevel);
+      const ratio = height > 0 ? pitch / height : 0;
+      if (ratio >= s.fullWidthRatio) {
+        for (let k = i; k <= j; k++) out[k] = toFullWidth(chars[k]!);
+      } else if (ratio >= s.doubtRatio) {
+        doubts.push(`数字“${chars.slice(i, j + 1).join('')}”的全角/半角无法确定（字距 ${ratio.toFixed(2)} 倍字高）`);
+      }
+    }
+    i = j + 1;
+  }
+  return { text: out.join(''), doubts };
+}
+
+function toFullWidth(c: string): string {
+  if (/[0-9]/.test(c)) return String.fromCodePoint(0xff10 + Number(c));
+  return FULL_WIDTH[c] ?? c;
+}
+
+/** Height of the ink between columns x0 and x1 and rows `top` and `bottom`: first to last inked row (0 when none). */
+function inkHeight(img: GrayImage, x0: number, x1: number, top: number, bottom: number, level: number): number {
+  const y0 = Math.max(0, Math.floor(top));
+  const y1 = Math.min(img.height, Math.ceil(bottom));
+  const c0 = Math.max(0, Math.floor(x0));
+  const c1 = Math.min(img.width, Math.ceil(x1));
+  let first = -1;
+  let last = -1;
+  for (let y = y0; y < y1; y++) {
+    const row = y * img.width;
+    for (let x = c0; x < c1; x++) {
+      if (img.data[row + x]! < level) {
+        if (first < 0) first = y;
+        last = y;
+        break;
+      }
+    }
+  }
+  return first < 0 ? 0 : last - first + 1;
+}
+
+/** Both readings of a line's pixels: full-width digits first, then word gaps and dropped characters. */
+export function readLineGeometry(img: GrayImage, line: OcrLine): LineGeometry {
+  const digits = digitWidths(img, line);
+  const gaps = lineGeometry(img, { ...line, text: digits.text });
+  return { text: gaps.text, doubts: [...digits.doubts, ...gaps.doubts] };
+}
+
+/**
+ * A number printed in one width: when a run of number characters mixes full-width and ASCII digits
+ * (a number an engine read in two pieces, one measured full width), the minority follows the majority.
+ */
+export function unifyDigitWidth(text: string): string {
+  // '４８，０００． 00': no space after a number's separator
+  return text.replace(/([0-9０-９][,.，．])\s+(?=[0-9０-９])/gu, '$1').replace(/[0-9０-９][0-9０-９,.，．%％]*/gu, (run) => {
+    const chars = Array.from(run);
+    const full = chars.filter((c) => /[０-９]/.test(c)).length;
+    const ascii = chars.filter((c) => /[0-9]/.test(c)).length;
+    if (full === 0 || ascii === 0) return run;
+    return full >= ascii ? chars.map(toFullWidth).join('') : chars.map(toAscii).join('');
+  });
+}
+
+function toAscii(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code >= 0xff10 && code <= 0xff19) return String(code - 0xff10);
+  return ({ '，': ',', '．': '.', '％': '%' } as Record<string, string>)[c] ?? c;
+}
+
+const DOTTED_THOUSANDS = /^([0-9０-９]{1,3})((?:[.．][0-9０-９]{3})+)([.．][0-9０-９]{1,2})$/u;
+
+/**
+ * A number read with dots for its thousands separators ('12.345.60', '１２．３４５．６０': an engine
+ * confuses '，' and '．' in a scan): every dot but the last becomes a comma of the same width.
+ * Returns the repaired text and a doubt, or null when the text is no such number.
+ */
+export function repairThousands(text: string): { text: string; doubt: string } | null {
+  const m = DOTTED_THOUSANDS.exec(text.trim());
+  if (!m) return null;
+  const full = /[０-９]/u.test(text);
+  const repaired = m[1]! + m[2]!.replace(/[.．]/gu, full ? '，' : ',') + m[3]!;
+  return { text: repaired, doubt: `识别为“${text.trim()}”（千分位分隔符读成了小数点），已按金额格式改为“${repaired}”` };
+}
