@@ -62,6 +62,7 @@ export const DocumentSchema = z.object({
       rotate: z.number().int(),
       confidence: z.number().min(0).max(1),
       reasons: z.array(z.string()),
+      engine: z.enum(['ppocr', 'tesseract']).optional(),
     }),
   ),
   documents: z.array(GongwenSchema),

@@ -222,6 +222,8 @@ export interface PageMethod {
   confidence: number;
   /** why the text layer was not used ('no text', 'garbled: 100% private-use code points', '--ocr always'); [] when it was */
   reasons: string[];
+  /** the OCR engine that read the page (absent for text-layer pages) */
+  engine?: 'ppocr' | 'tesseract';
 }
 
 /** A recorded problem (errors are data: never thrown past the pipeline). */

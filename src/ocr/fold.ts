@@ -3,7 +3,8 @@
  * 丶 → 、, '·' between Han → 、, ASCII ( ) beside Han → （ ）, ASCII , ; : beside Han → full width,
  * spaces between Han removed (tightenCjk). Digits and Latin stay ASCII. Angle brackets that an
  * engine reads for round ones are paired back: '《' or '〈' closed by ')' / '）' → '（', and '》' or
- * '〉' closing a '（' → '）' (tesseract reads '（东西湖区）' as '《东西湖区）' or '〈东西湖区 )').
+ * '〉' closing a '（' → '）' (tesseract reads '（东西湖区）' as '《东西湖区）' or '〈东西湖区 )'). A '|' at
+ * either end is a border remnant and goes.
  */
 import { isCjk, isHan, tightenCjk } from '../text/spacing.ts';
 
@@ -12,7 +13,8 @@ const FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': 
 /** OCR text → text with Chinese punctuation where it stands beside Han (see the file comment). */
 export function foldOcrText(s: string): string {
   // '48,000. 00': a space an engine puts after a number's separator
-  const joined = s.replace(/丶/g, '、').replace(/([0-9０-９][,.，．])\s+(?=[0-9０-９])/gu, '$1');
+  // a vertical bar at either end is a cell border the engine read as text ('| 40'); 公文 print none
+  const joined = s.replace(/^[\s|｜]+|[\s|｜]+$/gu, '').replace(/丶/g, '、').replace(/([0-9０-９][,.，．])\s+(?=[0-9０-９])/gu, '$1');
   const chars = Array.from(tightenCjk(joined));
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
 import { PdfInputError, withPdf } from '../read/pdfjs.ts';
+import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
@@ -31,6 +32,8 @@ interface PageReadResult {
   confidence: number;
   /** why the page went to OCR (document.json `pages[].reasons`) */
   reasons: string[];
+  /** the engine that read it, when OCR'd */
+  engine?: OcrEngineName;
   /** tables found by the OCR path (page points), when the page was OCR'd */
   fragments?: TableFragment[];
 }
@@ -98,6 +101,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
       rotate: p.info.rotate,
       confidence: round2(reads[i]?.confidence ?? 1),
       reasons: reads[i]?.reasons ?? [],
+      ...(reads[i]?.engine ? { engine: reads[i]!.engine } : {}),
     })),
     documents,
     tables: tables.map((t) => ({ id: t.id, title: t.title, pages: t.pages, rows: t.rows.length, columns: t.columns })),
@@ -149,7 +153,7 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
             const res = await r.run(img, page.info);
             pages[i] = res.content;
-            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons };
+            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
           } catch (err) {
             errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
             reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };

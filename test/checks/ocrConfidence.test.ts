@@ -64,3 +64,12 @@ describe('doubts and total rows', () => {
     expect(out.findings[0]!.message).toContain('可能漏字');
   });
 });
+
+describe('threshold per engine', () => {
+  it('holds tesseract cells to 0.93 and PP-OCR cells to 0.9 (document.json pages[].engine)', () => {
+    const t = table([['1', '甲', '5']], ['序号', '名称', '预算数'], (_, c) => (c === 1 ? 0.92 : 0.99));
+    const withEngine = (engine: 'ppocr' | 'tesseract'): CheckInput => ({ ...input(t), document: { pages: [{ page: 2, method: 'ocr', width: 595, height: 842, rotate: 0, confidence: 0.9, reasons: ['no text'], engine }] } as unknown as CheckInput['document'] });
+    expect(ocrConfidenceRule.run(withEngine('ppocr')).findings).toEqual([]);
+    expect(ocrConfidenceRule.run(withEngine('tesseract')).findings.map((f) => f.actual)).toEqual(['甲']);
+  });
+});

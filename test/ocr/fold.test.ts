@@ -16,6 +16,11 @@ describe('foldOcrText', () => {
     expect(foldOcrText('10:30')).toBe('10:30');
     expect(foldOcrText('A·B')).toBe('A·B');
   });
+  it('drops a border read as a bar at either end', () => {
+    expect(foldOcrText('| 40')).toBe('40');
+    expect(foldOcrText('汉阳区|')).toBe('汉阳区');
+    expect(foldOcrText('|8')).toBe('8');
+  });
   it('pairs angle brackets read for round ones, keeps real book-title marks', () => {
     expect(foldOcrText('临空港开发区《东西湖区）')).toBe('临空港开发区（东西湖区）');
     expect(foldOcrText('临空港开发区〈东西湖区 )')).toBe('临空港开发区（东西湖区）');
