@@ -4,9 +4,9 @@
  * then runs the real CLI (`gongwen extract <folder> --jobs 1` and `--jobs 2`, a subprocess with
  * its worker processes) on a folder holding the same files, with pages/s and the peak RSS of the
  * coordinator and of a worker (from /proc, and as the CLI's `--progress json` done event reports it).
- * With --ocr, then the OCR bench of ocr.ts (scanned pages, both engines, beside the tesseract CLI).
- * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- files...]
- *        [-- --ocr [--pages N] [--sample scan-200|scan-300|file.pdf] [--engines ppocr,tesseract] [--workers 1,2]]
+ * Then the OCR bench of ocr.ts (scanned pages, both engines, beside the tesseract CLI); --no-ocr skips it.
+ * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- --no-ocr] [-- files...]
+ *        [-- [--pages N] [--sample scan-200|scan-300|file.pdf] [--engines ppocr,tesseract] [--workers 1,2]]
  */
 import { readFileSync, readdirSync, existsSync, copyFileSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
   options: {
     reps: { type: 'string', default: '5' },
     'no-cli': { type: 'boolean', default: false },
-    ocr: { type: 'boolean', default: false },
+    'no-ocr': { type: 'boolean', default: false },
     ...OCR_ARGS,
   },
 });
@@ -120,4 +120,4 @@ if (!values['no-cli']) {
   rmSync(folder, { recursive: true, force: true });
 }
 
-if (values.ocr) await runOcrBench(ocrOptions(values));
+if (!values['no-ocr']) await runOcrBench(ocrOptions(values));
