@@ -11,7 +11,7 @@ import type { Finding } from '../../src/model/findings.ts';
 import type { BBox, Cell, Table } from '../../src/model/types.ts';
 import { cellAt } from '../../src/model/evidence.ts';
 import { OCR_CONFIDENCE_RULE } from '../../src/checks/rules/ocrConfidence.ts';
-import { compactText, looseText } from '../../test/e2e/scanCompare.ts';
+import { compactText, looseText } from './text.ts';
 import type { ExpectedTable } from '../../samples/generate/expected-types.ts';
 
 /** One wrong cell. `row` as in tables.json: body rows from 0, header rows negative (-1 = last header row). */

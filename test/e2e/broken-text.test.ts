@@ -30,21 +30,11 @@ interface Case {
   sample: string;
   /** what the per-page decision must say about the text layer, every page */
   reason: RegExp;
-  /**
-   * Facts that PP-OCRv4 misreads at the default 300 dpi (an OCR error in prose, which has no
-   * review queue): fact → the reading seen. Either one is accepted; which one is logged.
-   */
-  misreads: Record<string, string>;
 }
 
 const CASES: Case[] = [
-  {
-    sample: 'garbled',
-    reason: /^garbled: 100% private-use code points$/,
-    // 凤 read as 风 on page 1 at 300 dpi (right at 200, 250 and 400 dpi)
-    misreads: { 恩施州来凤县结对帮扶经费1750万元: '恩施州来风县结对帮扶经费1750万元' },
-  },
-  { sample: 'no-tounicode', reason: /^garbled: \d+% characters outside Chinese\/ASCII\/punctuation$/, misreads: {} },
+  { sample: 'garbled', reason: /^garbled: 100% private-use code points$/ },
+  { sample: 'no-tounicode', reason: /^garbled: \d+% characters outside Chinese\/ASCII\/punctuation$/ },
 ];
 
 /** The pipeline's per-page decision (mode auto) on the sample's own text layer. */
@@ -66,7 +56,24 @@ function brokenChars(s: string): number {
 /** Every string of a table as written to tables.json. */
 const tableStrings = (ex: Extraction): string[] => ex.tables.flatMap((t) => [t.title ?? '', t.unit ?? '', ...t.header, ...t.rows.flat(), ...t.cells.map((c) => c.text)]);
 
-describe.each(CASES)('$sample: broken text layer read through OCR', ({ sample, reason, misreads }) => {
+/**
+ * Fewest characters that differ between `fact` and a same-length stretch of `text` (0 when the text
+ * holds it). Prose has no review queue: a substituted character is counted, not excused.
+ */
+function substitutions(text: string, fact: string): number {
+  const t = Array.from(text);
+  const f = Array.from(fact);
+  if (text.includes(fact)) return 0;
+  let best = f.length;
+  for (let i = 0; i + f.length <= t.length; i++) {
+    let d = 0;
+    for (let k = 0; k < f.length && d < best; k++) if (t[i + k] !== f[k]) d++;
+    best = Math.min(best, d);
+  }
+  return best;
+}
+
+describe.each(CASES)('$sample: broken text layer read through OCR', ({ sample, reason }) => {
   let ex: Extraction;
   let findings: Finding[];
   let seconds = 0;
@@ -106,13 +113,12 @@ describe.each(CASES)('$sample: broken text layer read through OCR', ({ sample, r
     const facts = loadExpected<Facts>(sample, 'text-facts.json');
     expect(ex.text.split('\f')).toHaveLength(facts.pages);
     const flat = compactText(ex.text);
-    for (const s of facts.mustContain) {
-      const misread = misreads[s];
-      if (misread !== undefined && !flat.includes(compactText(s))) {
-        console.log(`${sample}: '${s}' read as '${misread}' (known OCR misreading)`);
-        expect(flat, s).toContain(compactText(misread));
-      } else expect(flat, s).toContain(compactText(s));
-    }
+    // every fact there, OCR errors in prose at most one substituted character in all the facts
+    // (PP-OCR reads 来凤县 as 来风县 on the garbled sample's page 1 at 300 dpi, at 0.988)
+    const errors = facts.mustContain.map((f) => ({ f, d: substitutions(flat, compactText(f)) }));
+    for (const e of errors.filter((x) => x.d > 0)) console.log(`${sample}: '${e.f}' read with ${e.d} character(s) wrong`);
+    const chars = facts.mustContain.reduce((n, f) => n + Array.from(compactText(f)).length, 0);
+    expect(errors.reduce((n, e) => n + e.d, 0), `of ${chars} characters`).toBeLessThanOrEqual(1);
     for (const s of facts.mustNotContain) expect(flat, s).not.toContain(compactText(s));
     const lines = new Set(ex.text.split(/[\n\f]/).map((l) => l.trim()));
     for (const f of facts.footers) expect(lines.has(f), f).toBe(false);

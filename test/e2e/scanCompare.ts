@@ -12,6 +12,9 @@ import type { Extraction } from '../../src/model/outputs.ts';
 import type { Table } from '../../src/model/types.ts';
 import type { OcrEngineName } from '../../src/ocr/types.ts';
 import { tablesToRecords } from '../checks/records.ts';
+import { compactText, looseText } from '../../scripts/ocr-eval/text.ts';
+
+export { compactText, looseText };
 
 export interface ExpectedTable {
   title: string | null;
@@ -19,15 +22,6 @@ export interface ExpectedTable {
   rows: string[][];
   pages: number[];
 }
-
-/** Cells compare without spaces: OCR cannot see the typographic space of '2022 年'. */
-export const compactText = (s: string): string => s.replace(/\s+/g, '');
-
-/**
- * Also without the width of brackets: a scan cannot tell an ASCII '(' printed beside Han from
- * '（' (the fold makes it full width).
- */
-export const looseText = (s: string): string => compactText(s).replace(/\(/g, '（').replace(/\)/g, '）');
 
 export interface CellScore {
   cells: number;
