@@ -11,22 +11,15 @@
  * Scans are cached under .tmp/ocr-eval/ keyed by source bytes, pages and settings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extractPdf } from '../../src/pipeline/extract.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createEngine, OCR_ENGINES } from '../../src/pipeline/ocrDecide.ts';
-import { review } from '../../src/pipeline/review.ts';
-import { OCR_CONFIDENCE_RULE } from '../../src/checks/rules/ocrConfidence.ts';
 import type { OcrEngineName } from '../../src/ocr/types.ts';
-import { loadCtcTable } from '../../src/ocr/ppocr/dict.ts';
-import { defaultModelPaths } from '../../src/ocr/ppocr/session.ts';
-import type { ExpectedTable } from '../../samples/generate/expected-types.ts';
-import { itemName, parseSet, type EvalItem } from './sets.ts';
-import { scanItem, toolVersions } from './scan.ts';
-import { checkReference, matchTables, scoreTable, type TableBrief, type TableScore, type WrongCell } from './score.ts';
+import { parseSet, type EvalItem } from './sets.ts';
+import { toolVersions } from './scan.ts';
+import type { TableScore, WrongCell } from './score.ts';
+import { charsetOf, evalItem, ROOT, type ItemResult } from './item.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE = 'usage: main.ts [--engine ppocr|tesseract] [--dpi 200] [--seed N] [--set unseen|<pdf>:<pages>...] [--json out.json]';
 
 interface Args {
@@ -70,27 +63,6 @@ function positiveInt(k: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${k}: '${v}' is not a whole number`);
   return n;
-}
-
-/** What one item gave. */
-interface ItemResult {
-  sample: string;
-  pdf: string;
-  pages: number[];
-  note: string | null;
-  scan: { dir: string; seed: number; angles: number[]; cached: boolean };
-  /** how each scanned page was read (document.json pages[].method, confidence) */
-  methods: { page: number; method: string; confidence: number }[];
-  errors: string[];
-  seconds: number;
-  secondsPerPage: number;
-  referenceTables: number;
-  tables: TableScore[];
-  /** OCR tables matched to no reference table */
-  extraTables: TableBrief[];
-  lowConfidenceFindings: number;
-  /** the reference rows against samples/<name>/expected/tables.json, when the PDF has one */
-  referenceCheck: { rows: number; notInExpected: string[] } | null;
 }
 
 interface Totals {
@@ -157,54 +129,6 @@ function totalsOf(tables: readonly TableScore[], items: readonly ItemResult[]): 
     seconds,
     secondsPerPage: pages === 0 ? 0 : Math.round((seconds / pages) * 100) / 100,
     targetMet: cells > 0 && exact / cells >= 0.99 && wrongUnflagged === 0,
-  };
-}
-
-/**
- * Whether the engine can output a character at all: PP-OCR only knows the characters of its CTC
- * dictionary (a character outside it is dropped or replaced, often with a high confidence).
- * Tesseract's set is not listed here: every character counts as known.
- */
-function charsetOf(engine: OcrEngineName): (ch: string) => boolean {
-  if (engine !== 'ppocr') return () => true;
-  const known = new Set(loadCtcTable(defaultModelPaths().keys));
-  return (ch) => known.has(ch);
-}
-
-async function evalItem(item: EvalItem, args: Args, engine: Awaited<ReturnType<typeof createEngine>>, tools: Record<string, string>, inCharset: (ch: string) => boolean): Promise<ItemResult> {
-  const sample = itemName(item);
-  const scan = scanItem(ROOT, item, { dpi: args.dpi, seed: args.seed, cacheRoot: join(ROOT, '.tmp/ocr-eval'), tools });
-  const toSource = (p: number): number => item.pages[p - 1] ?? p;
-
-  const ref = await extractPdf({ path: scan.subsetPdf, data: readFileSync(scan.subsetPdf) }, { ocr: 'never' });
-  const t0 = performance.now();
-  const ex = await extractPdf({ path: scan.scanPdf, data: readFileSync(scan.scanPdf) }, { ocrEngine: args.engine, engine });
-  const seconds = (performance.now() - t0) / 1000;
-  const { findings } = review({ document: ex.document, tables: ex.tables, paragraphs: ex.paragraphs });
-
-  const { pairs, extra } = matchTables(ref.tables, ex.tables);
-  const errors = [
-    ...ref.document.errors.map((e) => `reference p${toSource(e.page ?? 0)} ${e.stage}: ${e.reason}`),
-    ...ex.document.errors.map((e) => `scan p${toSource(e.page ?? 0)} ${e.stage}: ${e.reason}`),
-  ];
-  if (ref.tables.length === 0) errors.push('the born-digital reference has no table on these pages: nothing to score');
-  const expectedPath = join(ROOT, dirname(item.pdf), 'expected', 'tables.json');
-  const referenceCheck = existsSync(expectedPath) ? checkReference(ref.tables, JSON.parse(readFileSync(expectedPath, 'utf8')) as ExpectedTable[]) : null;
-  return {
-    sample,
-    pdf: item.pdf,
-    pages: [...item.pages],
-    note: item.note ?? null,
-    scan: { dir: scan.dir.slice(ROOT.length + 1), seed: scan.settings.seed, angles: scan.scanned.map((s) => s.angleDeg), cached: !scan.made },
-    methods: ex.document.pages.map((p) => ({ page: toSource(p.page), method: p.method, confidence: p.confidence })),
-    errors,
-    seconds: Math.round(seconds * 10) / 10,
-    secondsPerPage: Math.round((seconds / item.pages.length) * 100) / 100,
-    referenceTables: ref.tables.length,
-    tables: pairs.map(([r, o]) => scoreTable(sample, r, o, findings, toSource, inCharset)),
-    extraTables: extra.map((o) => ({ id: o.id, title: o.title, pages: o.pages.map(toSource), detector: o.detector, columns: o.columns, headerRows: new Set(o.cells.filter((c) => c.row < 0).map((c) => c.row)).size, rows: o.rows.length })),
-    lowConfidenceFindings: findings.filter((f) => f.rule === OCR_CONFIDENCE_RULE).length,
-    referenceCheck,
   };
 }
 
