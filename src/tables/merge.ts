@@ -5,7 +5,7 @@
  * count and compatible column edges (each within `edgeTolerance`, absolutely or after a common
  * shift), has nothing above it on its page (`linesAbove` 0: only the repeated header, which is
  * inside the fragment) and no title of its own. Its top rows equal to the first fragment's header
- * rows (spaces ignored) are dropped as repeats. A continuation that brings a different header of
+ * rows (spaces ignored; read by OCR, similar or doubted by the engine) are dropped as repeats. A continuation that brings a different header of
  * its own (top rows ended by a data row) starts a new table.
  *
  * Rows split by a page break: when the first body row of a continuation has an empty first column
@@ -34,12 +34,41 @@ export function leadingHeaderRows(f: TableFragment): number {
 
 const rowKey = (row: readonly string[]): string => row.map((t) => t.replace(/\s+/g, '')).join('\u0001');
 
-/** How many top rows of `f` repeat the header rows of `first` (all of them, or 0). */
-export function repeatedHeaderRows(first: TableFragment, f: TableFragment): number {
+/**
+ * How many top rows of `f` repeat the header rows of `first` (all of them, or 0). Read by OCR,
+ * a repeat need not be letter for letter: it may be misread (tesseract reads '序号' as '有'), so
+ * OCR'd header rows that are header rows of `f` too and share half their characters with the
+ * first header, or that the engine itself doubts (mean confidence under `ocrUnsure`), repeat it.
+ */
+export function repeatedHeaderRows(first: TableFragment, f: TableFragment, ocrUnsure = 0.8): number {
   const h = leadingHeaderRows(first);
   if (h === 0 || f.rows.length < h) return 0;
-  for (let r = 0; r < h; r++) if (rowKey(first.rows[r]!) !== rowKey(f.rows[r]!)) return 0;
-  return h;
+  let same = true;
+  for (let r = 0; r < h; r++) if (rowKey(first.rows[r]!) !== rowKey(f.rows[r]!)) same = false;
+  if (same) return h;
+  const top = f.cells.filter((c) => c.row < h);
+  if (top.length === 0 || !top.some((c) => c.confidence < 1) || leadingHeaderRows(f) !== h) return 0;
+  const confidence = top.reduce((n, c) => n + c.confidence, 0) / top.length;
+  const similar = diceSimilarity(first.rows.slice(0, h).flat().join(''), f.rows.slice(0, h).flat().join('')) >= 0.5;
+  return similar || confidence < ocrUnsure ? h : 0;
+}
+
+/** Dice coefficient of the characters of `a` and `b` (whitespace ignored): 2·common / (|a| + |b|). */
+function diceSimilarity(a: string, b: string): number {
+  const x = Array.from(a.replace(/\s+/g, ''));
+  const y = Array.from(b.replace(/\s+/g, ''));
+  if (x.length + y.length === 0) return 1;
+  const count = new Map<string, number>();
+  for (const c of x) count.set(c, (count.get(c) ?? 0) + 1);
+  let common = 0;
+  for (const c of y) {
+    const n = count.get(c) ?? 0;
+    if (n > 0) {
+      common++;
+      count.set(c, n - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
 }
 
 function edgesMatch(a: readonly number[], b: readonly number[], tol: number): boolean {

@@ -86,3 +86,27 @@ describe('fragmentsToTables', () => {
     expect(t).toMatchObject({ id: 't1', title: null, unit: null, header: ['', ''], rows: [['a', 'b']] });
   });
 });
+
+describe('OCR continuations', () => {
+  /** page 2's repeated header as an engine read it: `texts`, at `confidence` */
+  function misread(texts: string[], confidence: number): TableFragment[] {
+    const p2 = tablePage(2, 72, body(6, 8));
+    const f = p2[0]!;
+    texts.forEach((t, c) => (f.rows[0]![c] = t));
+    for (const cell of f.cells) if (cell.row === 0) Object.assign(cell, { text: texts[cell.col]!, confidence });
+    for (const cell of f.cells) if (cell.row > 0) cell.confidence = 0.97;
+    return p2;
+  }
+  const p1 = (): TableFragment[] => tablePage(1, 160, body(1, 5), { above: [item('市派驻村工作力量安排一览表', 219, 120, 1)] });
+
+  it('takes a misread repeated header for the repeat: similar, or doubted by the engine', () => {
+    for (const [texts, conf] of [[['序', '派出单位', '派驻村'], 0.95], [['有', '二', '人'], 0.4]] as const) {
+      const tables = fragmentsToTables([...p1(), ...misread([...texts], conf)]);
+      expect(tables, texts.join()).toHaveLength(1);
+      expect(tables[0]!.rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    }
+  });
+  it('keeps a confidently read different header a table of its own', () => {
+    expect(fragmentsToTables([...p1(), ...misread(['编号', '项目', '金额'], 0.98)])).toHaveLength(2);
+  });
+});
