@@ -13,8 +13,8 @@ export interface Paragraph {
   bbox: BBox;
   /** paragraph text, wrapped lines joined (as in text.txt) */
   text: string;
-  /** its lines: text and box, in order; `text` is their concatenation */
-  lines: { bbox: BBox; text: string }[];
+  /** its lines: text and box, in order; `text` is their concatenation; `confidence` 0..1 for a line read by OCR */
+  lines: { bbox: BBox; text: string; confidence?: number }[];
 }
 
 export interface CheckInput {

@@ -119,7 +119,7 @@ export const ParagraphsFileSchema = z.array(
     page,
     bbox: BBoxSchema,
     text: z.string(),
-    lines: z.array(z.object({ bbox: BBoxSchema, text: z.string() })),
+    lines: z.array(z.object({ bbox: BBoxSchema, text: z.string(), confidence: z.number().min(0).max(1).optional() })),
   }) satisfies z.ZodType<Paragraph>,
 );
 

@@ -17,13 +17,19 @@ interface Piece {
   text: string;
 }
 
+/** `{ confidence }` of a line read by OCR (the lowest of its items), `{}` for a text-layer line. */
+function ocrConfidence(l: Line): { confidence?: number } {
+  const ocr = l.items.filter((it) => it.source === 'ocr');
+  return ocr.length === 0 ? {} : { confidence: Math.round(Math.min(...ocr.map((it) => it.confidence)) * 1000) / 1000 };
+}
+
 /** Composes one page from its prose lines and its table fragments. */
 export function composePage(lines: Line[], fragments: TableFragment[]): { text: string; paragraphs: Paragraph[] } {
   const paragraphs: Paragraph[] = linesToBlocks(lines).map((b) => ({
     page: b.page,
     bbox: b.bbox,
     text: b.text,
-    lines: b.lines.map((l) => ({ bbox: l.bbox, text: tightenCjk(l.text) })),
+    lines: b.lines.map((l) => ({ bbox: l.bbox, text: tightenCjk(l.text), ...ocrConfidence(l) })),
   }));
   const pieces: Piece[] = paragraphs.map((p) => ({ top: p.bbox.top, text: p.text }));
   for (const f of fragments) {

@@ -29,6 +29,16 @@ describe('mixed.pdf: text pages and scanned pages', () => {
     expect(ex.document.errors).toEqual([]);
   });
 
+  it('gives every prose line read by OCR its confidence, text-layer lines none', () => {
+    const ocrPages = new Set(ex.document.pages.filter((p) => p.method !== 'text').map((p) => p.page));
+    const lines = ex.paragraphs.flatMap((p) => p.lines.map((l) => ({ page: p.page, ...l })));
+    expect(lines.some((l) => ocrPages.has(l.page))).toBe(true);
+    for (const l of lines) {
+      if (ocrPages.has(l.page)) expect(l.confidence, l.text).toBeGreaterThan(0.5);
+      else expect(l.confidence, l.text).toBeUndefined();
+    }
+  });
+
   const expected = loadExpected<ExpectedTable[]>('mixed', 'tables.json');
 
   it.each(expected.map((t, i) => [i, t.title] as const))('table %i (%s): header, rows, flagged cells', (i) => {
