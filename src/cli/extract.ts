@@ -9,7 +9,7 @@
  * cannot be used (checked before any work). --report adds report.html files.
  */
 import { parseArgs } from 'node:util';
-import { collectInputs } from './inputs.ts';
+import { collectInputs } from '../batch/inputs.ts';
 import { UsageError, parseFailOn } from './common.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';

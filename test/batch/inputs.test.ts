@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { collectInputs, outputDir, safeSegment } from '../../src/cli/inputs.ts';
+import { collectInputs, outputDir, safeSegment } from '../../src/batch/inputs.ts';
 
 describe('collectInputs', () => {
   let root = '';
