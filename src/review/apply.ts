@@ -44,12 +44,20 @@ export function isOpenOrConfirmed(f: Finding): boolean {
   return f.review?.status !== 'dismissed';
 }
 
-/** A review (pipeline/review.ts) with review.json applied: findings marked, summary counts added. */
+/**
+ * A review (pipeline/review.ts) with review.json applied: findings marked, summary counts added,
+ * severity counts without the dismissed findings.
+ */
 export function reviewWithDecisions<R extends { findings: Finding[]; summary: CheckSummary }>(
   rev: R,
   file: ReviewFile | null,
 ): Omit<R, 'findings' | 'summary'> & { findings: Finding[]; summary: CheckSummary; stale: ReviewDecision[] } {
   const applied = applyDecisions(rev.findings, file);
-  const summary: CheckSummary = file ? { ...rev.summary, review: applied.counts } : rev.summary;
+  // severity counts are of the findings that still count; the dismissed ones are in review.dismissed
+  const open = applied.findings.filter(isOpenOrConfirmed);
+  const count = (sev: Finding['severity']): number => open.filter((f) => f.severity === sev).length;
+  const summary: CheckSummary = file
+    ? { ...rev.summary, findings: { error: count('error'), warning: count('warning'), info: count('info') }, review: applied.counts }
+    : rev.summary;
   return { ...rev, findings: applied.findings, summary, stale: applied.stale };
 }

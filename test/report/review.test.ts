@@ -79,6 +79,9 @@ describe('review.json applied', () => {
     const summary = { rules: [], findings: { error: 1, warning: 1, info: 0 } };
     expect(reviewWithDecisions({ findings, summary }, null).summary.review).toBeUndefined();
     expect(reviewWithDecisions({ findings, summary }, file).summary.review).toEqual({ confirmed: 1, dismissed: 1, open: 0, stale: 1 });
+    // severity counts leave the dismissed error out (it is counted under review.dismissed)
+    expect(reviewWithDecisions({ findings, summary }, null).summary.findings).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(reviewWithDecisions({ findings, summary }, file).summary.findings).toEqual({ error: 0, warning: 1, info: 0 });
   });
 
   it('review.json has a published schema', () => {
