@@ -14,8 +14,7 @@ import { checkHeader, PdfInputError } from '../read/pdfjs.ts';
 import type { InputFile } from './inputs.ts';
 import { outputDir } from './inputs.ts';
 import { VERSION } from '../version.ts';
-import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
-import { writeBatchIndex } from '../report/index.ts';
+import { rebuildBatchOutputs } from './outputs.ts';
 import { failedResult, readErrorReason } from './results.ts';
 import {
   appendManifest, compactManifest, isFinished, loadManifest, optionsKey, MANIFEST_FILE,
@@ -150,11 +149,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     await pool.close();
 
     await compactManifest(manifestPath, manifest);
-    const rows: BatchRow[] = entries.map((e) => ({
-      file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
-    }));
-    await writeBatchOutputs(o.out, batchDir, rows, { bom: o.bom, raw: o.raw });
-    if (o.report) await writeBatchIndex(o.out);
+    await rebuildBatchOutputs(o.out, entries, { bom: o.bom, raw: o.raw, report: o.report });
 
     const findings: SeverityCounts = { error: 0, warning: 0, info: 0 };
     for (const e of entries) {

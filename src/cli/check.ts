@@ -4,7 +4,8 @@
  * check-summary.json. A folder holding several document folders is walked. Exit 1 when a finding
  * at or above --fail-on (default error) exists or a folder cannot be read. A `review.json` in a
  * folder (decisions saved from report.html) marks findings confirmed or dismissed; dismissed ones
- * stay in findings.json and no longer count for --fail-on.
+ * stay in findings.json and no longer count for --fail-on. A batch output folder (`_batch/`) gets
+ * its batch outputs rebuilt from the re-checked documents.
  */
 import { parseArgs } from 'node:util';
 import { readdir, stat } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { writeReview } from '../write/outputs.ts';
 import { oneLine } from '../pipeline/extract.ts';
 import { readReviewFile } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
+import { rebuildIfBatch } from '../batch/outputs.ts';
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,6 +50,12 @@ export async function checkCommand(args: string[]): Promise<number> {
         console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : oneLine(err)}`);
         code = 1;
       }
+    }
+    try {
+      if (await rebuildIfBatch(arg, { bom: values.bom, raw: values.raw })) console.error(`rebuilt ${join(arg, '_batch')}`);
+    } catch (err) {
+      console.error(`gongwen: ${join(arg, '_batch')}: ${oneLine(err)}`);
+      code = 1;
     }
   }
   return code;

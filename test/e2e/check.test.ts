@@ -92,3 +92,29 @@ describe('gongwen check', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('gongwen check on a batch output', () => {
+  it('rebuilds _batch/ findings and records from the re-checked documents', () => {
+    const input = mkdtempSync(join(tmpdir(), 'gongwen-check-batch-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-check-batch-'));
+    for (const s of ['lo-ruled', 'unruled']) writeFileSync(join(input, `${s}.pdf`), readFileSync(samplePdf(s)));
+    const r = run(['extract', input, '--out', out, '--progress', 'none']);
+    expect(r.status, r.stderr).toBe(0);
+    const findingsCsv = (): string => readFileSync(join(out, '_batch', 'findings.csv'), 'utf8');
+    expect(findingsCsv()).not.toContain('sum.total-mismatch');
+    // a clerk corrects a cell of lo-ruled by hand: its 合计 no longer adds up
+    const tablesPath = join(out, 'lo-ruled', 'tables.json');
+    const tables = readJson<{ rows: string[][]; rowKinds: string[] }[]>(tablesPath);
+    const t = tables.find((x) => x.rows.some((row) => row.join('').replace(/\s+/g, '').startsWith('合计')))!;
+    const r0 = t.rowKinds.indexOf('body');
+    const c = t.rows[r0]!.length - 1; // the last amount column
+    t.rows[r0]![c] = (Number(t.rows[r0]![c]) + 1).toFixed(2);
+    writeFileSync(tablesPath, JSON.stringify(tables));
+    const chk = run(['check', out, '--fail-on', 'none']);
+    expect(chk.status, chk.stderr).toBe(0);
+    expect(chk.stderr).toContain('rebuilt');
+    const csv = findingsCsv();
+    expect(csv).toContain('sum.total-mismatch');
+    expect(csv).toContain('lo-ruled');
+  }, 120_000);
+});

@@ -1,0 +1,40 @@
+/**
+ * The batch outputs in `<out>/_batch/` (manifest.csv, records-<kind>, findings) rebuilt from the
+ * document folders and the manifest entries: at the end of a batch run and after `gongwen check`
+ * on a batch output folder (hand-corrected tables change records and findings).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBatchIndex } from '../report/index.ts';
+import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
+import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
+import { BATCH_SETTINGS } from './settings.ts';
+
+export interface RebuildOptions {
+  readonly bom?: boolean;
+  readonly raw?: boolean;
+  /** also rebuild `_batch/report.html` */
+  readonly report?: boolean;
+}
+
+/** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
+export async function rebuildBatchOutputs(out: string, entries: readonly ManifestEntry[], o: RebuildOptions = {}): Promise<void> {
+  const rows: BatchRow[] = entries.map((e) => ({
+    file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
+  }));
+  await writeBatchOutputs(out, join(out, BATCH_SETTINGS.batchDir), rows, { bom: o.bom ?? false, raw: o.raw ?? false });
+  if (o.report) await writeBatchIndex(out);
+}
+
+/**
+ * When `out` is a batch output folder (it has `_batch/manifest.jsonl`), rebuilds its batch outputs
+ * from every document its manifest knows, the report index too when there is one; false otherwise.
+ */
+export async function rebuildIfBatch(out: string, o: Omit<RebuildOptions, 'report'> = {}): Promise<boolean> {
+  const batchDir = join(out, BATCH_SETTINGS.batchDir);
+  const manifest = join(batchDir, MANIFEST_FILE);
+  if (!existsSync(manifest)) return false;
+  const entries = [...(await loadManifest(manifest)).values()];
+  await rebuildBatchOutputs(out, entries, { ...o, report: existsSync(join(batchDir, 'report.html')) });
+  return true;
+}
