@@ -78,3 +78,29 @@ describe('mixed.pdf: text pages and scanned pages', () => {
     }
   });
 });
+
+describe('mixed.pdf with --ocr-engine tesseract', () => {
+  it('reads the scanned pages with tesseract.js: every wrong cell, header cells too, flagged at its engine threshold', async () => {
+    const t = await extractScan('mixed', 'tesseract', { ocrThreads: 2 });
+    expect(t.ex.document.pages.map((p) => p.engine ?? 'text')).toEqual(['text', 'tesseract', 'text', 'tesseract']);
+    const flagged = (c: { page: number; bbox: { x0: number; top: number } }): boolean =>
+      t.findings.some((f) => f.rule === 'ocr.low-confidence' && f.evidence.some((e) => e.page === c.page && Math.abs(e.bbox.x0 - c.bbox.x0) < 0.5 && Math.abs(e.bbox.top - c.bbox.top) < 0.5));
+    let cells = 0;
+    let exact = 0;
+    for (const want of loadExpected<ExpectedTable[]>('mixed', 'tables.json')) {
+      const got = t.ex.tables.find((x) => x.pages.join() === want.pages.join())!;
+      expect(got.rows).toHaveLength(want.rows.length);
+      const s = scoreTable(got, want, t.findings);
+      expect(s.wrongUnflagged).toEqual([]);
+      cells += s.cells;
+      exact += s.exact;
+      got.cells.filter((c) => c.row < 0 && c.colSpan === 1).forEach((c) => {
+        const w = want.header[c.col] ?? '';
+        if (compactText(w).endsWith(compactText(c.text)) && c.text !== '') return;
+        expect(flagged(c), `header ${c.col}: ${c.text} ≠ ${w}`).toBe(true);
+      });
+    }
+    console.log(`mixed, tesseract: ${exact}/${cells} body cells exact, ${t.seconds.toFixed(1)} s`);
+    expect(exact / cells).toBeGreaterThan(0.7);
+  }, 120_000);
+});
