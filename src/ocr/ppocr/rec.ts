@@ -24,8 +24,8 @@ export interface RecResult {
   weakBlank?: number;
 }
 
-/** A blank that wins with less than this between two characters may hide one (normal ≥ 0.84). */
-export const WEAK_BLANK = 0.7;
+/** A blank that wins with less than this between two characters hides one (drops seen at 0.21–0.31; between 0.45 and 0.7 right cells too, so there the geometry decides: ocr/lineGeometry.ts). */
+export const WEAK_BLANK = 0.45;
 
 /**
  * Model input width for one crop: 48·aspect rounded up to a multiple of 8 (the model's time step),
