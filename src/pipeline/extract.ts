@@ -115,8 +115,8 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
  * time, each page rendered just before it is read, so at most that many rasters are alive),
  * replacing their content (items, rulings) in `pages` with the OCR'd one in page points. The
  * runner is created on the first page that needs it and closed at the end unless it was given.
- * A page that fails keeps its text layer and records an error. 'both' pages are read wholly by OCR
- * (the OCR covers the text layer's text too).
+ * A page that fails keeps its text layer and records an error. 'both' pages keep their text-layer
+ * items and OCR reads what lies outside them (ocrPage).
  */
 async function readScannedPages(data: Uint8Array, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
@@ -151,7 +151,8 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
           const page = pages[i]!;
           try {
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
-            const res = await r.run(img, page.info);
+            // 'both': the text layer is kept where it has text, OCR reads the rest
+            const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
             pages[i] = res.content;
             reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
           } catch (err) {

@@ -10,7 +10,7 @@ import type { GrayImage, PageRaster, PixelBox } from '../raster/types.ts';
 import { deskew } from '../raster/skew.ts';
 import { rasterToRulings } from '../raster/rulings.ts';
 import { clampBox, cropGray, insetCellBox, isBlank } from '../raster/crop.ts';
-import { pixelBoxToBBox } from '../raster/transform.ts';
+import { applyAffine, invertAffine, pixelBoxToBBox, rasterAffine } from '../raster/transform.ts';
 import { foldOcrText } from '../ocr/fold.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinWrapped, tidyCell } from '../text/spacing.ts';
@@ -24,9 +24,11 @@ export interface OcrPageSettings {
   readonly cellMarginPx: number;
   /** re-read lattice cells one by one from their crops. @default true */
   readonly readCells: boolean;
+  /** 'both' pages: an OCR line whose box is covered this much by text-layer items is dropped (0..1). @default 0.4 */
+  readonly textLayerCover: number;
 }
 
-export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true };
+export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4 };
 
 /** What the OCR of one page gives, everything in PDF points of the displayed page. */
 export interface OcrPageResult {
@@ -56,14 +58,22 @@ export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx
   return out;
 }
 
-/** One page by OCR (see the file comment). `info`: the page's geometry from the text layer reader. */
-export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEngine, settings: Partial<OcrPageSettings> = {}): Promise<OcrPageResult> {
+/**
+ * One page by OCR (see the file comment). `info`: the page's geometry from the text layer reader.
+ * `textLayer` (a page read 'both'): its items are kept as they are and OCR only adds what lies
+ * outside them (an OCR line mostly over text-layer items is dropped); table cells holding
+ * text-layer items keep their text, the others are read from the image.
+ */
+export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEngine, settings: Partial<OcrPageSettings> = {}, textLayer: readonly TextItem[] = []): Promise<OcrPageResult> {
   const s = { ...DEFAULT_OCR_PAGE, ...settings };
   const raster = deskew(raster0);
   const ptPerPx = 72 / raster.dpi;
   const page = info.page;
   const rulings = rasterToRulings(raster, { frame: 'raster' }).map((r) => ({ ...r, page }));
-  const items = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx, raster.image);
+  const toLocal = pageToLocal(raster, ptPerPx);
+  const kept = textLayer.map((it) => ({ ...it, bbox: toLocal(it.bbox) }));
+  const ocred = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx, raster.image).filter((it) => coveredShare(it.bbox, kept) < s.textLayerCover);
+  const items = [...kept, ...ocred];
   const local: PageContent = {
     info: { page, width: raster.image.width * ptPerPx, height: raster.image.height * ptPerPx, rotate: 0 },
     items,
@@ -82,23 +92,48 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
     }
   }
   const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
-  const confidences = [...items.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.map((c) => c.confidence))];
+  const confidences = [...ocred.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.filter((c) => c.confidence < 1).map((c) => c.confidence))];
   return {
     content: {
       info,
-      items: items.map((it) => ({ ...it, bbox: toPage(it.bbox) })),
+      // text-layer items exactly as read, OCR items mapped back to page points
+      items: [...textLayer, ...ocred.map((it) => ({ ...it, bbox: toPage(it.bbox) }))],
       rulings: rulings.map((r) => rulingToPage(r, toPage)),
     },
     fragments: fragments.map((f) => fragmentToPage(f, toPage, raster, ptPerPx)),
-    confidence: confidences.length === 0 ? 0 : confidences.reduce((a, b) => a + b, 0) / confidences.length,
+    confidence: confidences.length === 0 ? (textLayer.length > 0 ? 1 : 0) : confidences.reduce((a, b) => a + b, 0) / confidences.length,
     skewDegrees: raster.skewDegrees,
   };
+}
+
+/** Page points (top-left origin) → the deskewed raster's own frame (px·72/dpi points). */
+function pageToLocal(raster: PageRaster, ptPerPx: number): (b: BBox) => BBox {
+  const inv = invertAffine(rasterAffine(raster));
+  return (b) => {
+    const pts = [applyAffine(inv, b.x0, b.top), applyAffine(inv, b.x1, b.top), applyAffine(inv, b.x0, b.bottom), applyAffine(inv, b.x1, b.bottom)];
+    const xs = pts.map((p) => p.x * ptPerPx);
+    const ys = pts.map((p) => p.y * ptPerPx);
+    return { x0: Math.min(...xs), top: Math.min(...ys), x1: Math.max(...xs), bottom: Math.max(...ys) };
+  };
+}
+
+/** Share of `b`'s area covered by the boxes of `items` (overlaps between them not deducted; at most 1). */
+function coveredShare(b: BBox, items: readonly { bbox: BBox }[]): number {
+  const area = Math.max(1e-9, (b.x1 - b.x0) * (b.bottom - b.top));
+  let covered = 0;
+  for (const it of items) {
+    const w = Math.min(b.x1, it.bbox.x1) - Math.max(b.x0, it.bbox.x0);
+    const h = Math.min(b.bottom, it.bbox.bottom) - Math.max(b.top, it.bbox.top);
+    if (w > 0 && h > 0) covered += w * h;
+  }
+  return Math.min(1, covered / area);
 }
 
 /** Re-reads every cell of a lattice fragment from its crop: text and confidence (min line confidence). */
 async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: OcrEngine, ptPerPx: number, rulePx: number, margin: number): Promise<void> {
   const { width, height } = raster.image;
   for (const cell of f.cells) {
+    if (cell.confidence >= 1 && cell.text.trim() !== '') continue; // text from the text layer ('both' pages)
     const box = clampBox(insetCellBox(scaleBox(cell.bbox, 1 / ptPerPx, true), rulePx / 2, margin), width, height);
     if (box.x1 - box.x0 < 2 || box.bottom - box.top < 2) continue;
     const crop = cropGray(raster.image, box);
@@ -136,6 +171,7 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
  */
 function unifyCells(f: TableFragment): void {
   for (const cell of f.cells) {
+    if (cell.confidence >= 1) continue; // a text-layer cell is as printed
     let text = unifyDigitWidth(cell.text);
     const repair = repairThousands(text);
     if (repair) {

@@ -8,7 +8,7 @@
  * A runner can outlive one document (the batch worker keeps one per process: `sharedOcrRunner`).
  */
 import { availableParallelism } from 'node:os';
-import type { PageInfo } from '../model/types.ts';
+import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
 import type { PageRaster } from '../raster/types.ts';
 import { createEngine } from './ocrDecide.ts';
@@ -18,8 +18,11 @@ export interface OcrPageRunner {
   readonly engine: OcrEngineName;
   /** pages that can be read at once */
   readonly slots: number;
-  /** OCRs one page; the raster must not be used by the caller afterwards (it may be transferred) */
-  run(raster: PageRaster, info: PageInfo): Promise<OcrPageResult>;
+  /**
+   * OCRs one page; the raster must not be used by the caller afterwards (it may be transferred).
+   * `textLayer`: the items to keep on a page read 'both' (see ocrPage).
+   */
+  run(raster: PageRaster, info: PageInfo, textLayer?: readonly TextItem[]): Promise<OcrPageResult>;
   close(): Promise<void>;
 }
 
@@ -30,9 +33,9 @@ export function inThreadRunner(engine: OcrEngineName | OcrEngine, ownsEngine = t
   return {
     engine: name,
     slots: 1,
-    async run(raster, info) {
+    async run(raster, info, textLayer = []) {
       e ??= createEngine(name);
-      return ocrPage(raster, info, await e);
+      return ocrPage(raster, info, await e, {}, textLayer);
     },
     async close() {
       if (ownsEngine && e) await (await e.catch(() => undefined))?.close().catch(() => undefined);

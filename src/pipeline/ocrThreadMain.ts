@@ -4,7 +4,7 @@
  * and answers with the result (PDF points) or a one-line error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PageInfo } from '../model/types.ts';
+import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
 import { messageToRaster, type RasterMessage } from '../raster/transfer.ts';
 import { createEngine } from './ocrDecide.ts';
@@ -16,6 +16,8 @@ export interface ThreadRequest {
   id: number;
   raster: RasterMessage;
   info: PageInfo;
+  /** text-layer items kept on a page read 'both' */
+  textLayer: TextItem[];
 }
 
 /** thread → main */
@@ -28,7 +30,7 @@ if (parentPort) {
   port.on('message', (req: ThreadRequest) => {
     engine ??= createEngine(name);
     engine
-      .then((e) => ocrPage(messageToRaster(req.raster), req.info, e))
+      .then((e) => ocrPage(messageToRaster(req.raster), req.info, e, {}, req.textLayer))
       .then(
         (result) => port.postMessage({ type: 'done', id: req.id, result } satisfies ThreadReply),
         (err: unknown) => {

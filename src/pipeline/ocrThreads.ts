@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { PageInfo } from '../model/types.ts';
+import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { PageRaster } from '../raster/types.ts';
 import { rasterToMessage } from '../raster/transfer.ts';
@@ -72,7 +72,7 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry = THR
   return {
     engine,
     slots: threads,
-    async run(raster: PageRaster, info: PageInfo): Promise<OcrPageResult> {
+    async run(raster: PageRaster, info: PageInfo, textLayer: readonly TextItem[] = []): Promise<OcrPageResult> {
       if (closed) throw new Error('OCR runner is closed');
       const i = await acquire();
       try {
@@ -82,7 +82,7 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry = THR
         const s = slot;
         return await new Promise<OcrPageResult>((resolve, reject) => {
           s.pending = { resolve, reject };
-          const req: ThreadRequest = { type: 'page', id: nextId++, raster: message, info };
+          const req: ThreadRequest = { type: 'page', id: nextId++, raster: message, info, textLayer: [...textLayer] };
           s.worker.postMessage(req, transfer);
         });
       } finally {

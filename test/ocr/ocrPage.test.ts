@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrLine } from '../../src/ocr/types.ts';
 import type { GrayImage, PageRaster } from '../../src/raster/types.ts';
+import type { TextItem } from '../../src/model/types.ts';
 import { ocrPage } from '../../src/pipeline/ocrPage.ts';
 
 const DPI = 144;
@@ -77,5 +78,27 @@ describe('ocrPage', () => {
     const c = f.cells.find((x) => x.row === 0 && x.col === 0)!;
     expect(c.bbox.x0).toBeCloseTo(XS[0]! * k, 0);
     expect(c.bbox.x1).toBeCloseTo(XS[1]! * k, 0);
+  });
+});
+
+describe("ocrPage on a page read 'both'", () => {
+  it('keeps the text layer where it has text and reads the rest from the image', async () => {
+    const image = page();
+    const k = 72 / DPI;
+    const raster: PageRaster = { page: 1, image, dpi: DPI, skewDegrees: 0, origin: 'rendered', toPoints: (x, y) => ({ x: x * k, y: y * k }) };
+    // the header row is in the text layer (page points), with a text the image alone would not give
+    const header = ['序号', '名称', '金额（万元）'];
+    const textLayer: TextItem[] = header.map((text, c) => {
+      const bbox = { x0: (XS[c]! + 20) * k, top: (YS[0]! + 22) * k, x1: (XS[c]! + 20 + barWidth(0, c)) * k, bottom: (YS[0]! + 38) * k };
+      return { text, orig: text, page: 1, bbox, fontSize: 16 * k, source: 'pdf', confidence: 1 };
+    });
+    const res = await ocrPage(raster, { page: 1, width: image.width * k, height: image.height * k, rotate: 0 }, engine, {}, textLayer);
+    const f = res.fragments[0]!;
+    expect(f.rows).toEqual([header, TRUTH[1], TRUTH[2]]);
+    expect(f.cells.filter((c) => c.row === 0).every((c) => c.confidence === 1)).toBe(true);
+    expect(f.cells.filter((c) => c.row > 0).every((c) => c.confidence < 1)).toBe(true);
+    // the page's items: the text layer's own, then OCR lines outside it (none over the header)
+    expect(res.content.items.slice(0, 3)).toEqual(textLayer);
+    expect(res.content.items.slice(3).map((i) => i.text)).toEqual(PAGE_READ.slice(1).flat());
   });
 });
