@@ -33,21 +33,52 @@ function clampBox(b: { x0: number; y0: number; x1: number; y1: number }, f: Line
   return { x0: cx(b.x0), top: cy(b.y0), x1: cx(b.x1), bottom: cy(b.y1) };
 }
 
+type TessLine = Page['blocks'] extends (infer B)[] | null ? B extends { paragraphs: (infer P)[] } ? P extends { lines: (infer L)[] } ? L : never : never : never;
+
 /**
  * Every non-empty line of a `recognize(…, { blocks: true })` result, top to bottom in the order
- * tesseract read them (block, paragraph, line), boxes moved into the caller's frame.
+ * tesseract read them (block, paragraph, line), boxes moved into the caller's frame. A line whose
+ * words stand more than `splitGap` line heights apart is split there: tesseract reads a row of an
+ * unruled table as one line, the stream table detector needs its cells apart.
  */
-export function pageToOcrLines(page: Pick<Page, 'blocks'>, frame: LineFrame): OcrLine[] {
+export function pageToOcrLines(page: Pick<Page, 'blocks'>, frame: LineFrame, splitGap = 1.2): OcrLine[] {
   const out: OcrLine[] = [];
   for (const block of page.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
-        const text = tidyTesseractText(line.text);
-        if (text === '') continue;
-        const confidence = Math.min(1, Math.max(0, line.confidence / 100));
-        out.push({ text, confidence, bbox: clampBox(line.bbox, frame) });
+        for (const piece of splitAtGaps(line, splitGap)) {
+          const text = tidyTesseractText(piece.text);
+          if (text === '') continue;
+          const confidence = Math.min(1, Math.max(0, piece.confidence / 100));
+          out.push({ text, confidence, bbox: clampBox(piece.bbox, frame) });
+        }
       }
     }
   }
   return out;
+}
+
+interface Piece {
+  text: string;
+  /** 0..100 */
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** A line cut where two neighbouring words stand more than `gap` line heights apart (the whole line when none do). */
+function splitAtGaps(line: TessLine, gap: number): Piece[] {
+  const words = (line.words ?? []).filter((w) => w.text.trim() !== '');
+  const height = line.bbox.y1 - line.bbox.y0;
+  if (words.length < 2 || height <= 0) return [{ text: line.text, confidence: line.confidence, bbox: line.bbox }];
+  const groups: (typeof words)[] = [[words[0]!]];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i]!.bbox.x0 - words[i - 1]!.bbox.x1 > gap * height) groups.push([]);
+    groups[groups.length - 1]!.push(words[i]!);
+  }
+  if (groups.length === 1) return [{ text: line.text, confidence: line.confidence, bbox: line.bbox }];
+  return groups.map((g) => ({
+    text: g.map((w) => w.text).join(' '),
+    confidence: g.reduce((n, w) => n + w.confidence, 0) / g.length,
+    bbox: { x0: g[0]!.bbox.x0, y0: Math.min(...g.map((w) => w.bbox.y0)), x1: g[g.length - 1]!.bbox.x1, y1: Math.max(...g.map((w) => w.bbox.y1)) },
+  }));
 }

@@ -94,6 +94,17 @@ describe('tesseract image and result helpers', () => {
     ]);
     expect(tidyTesseractText('市 委 办 公 厅 、 汉 口 银 行\n')).toBe('市委办公厅、汉口银行');
   });
+
+  it('splits a line at a gap of more than 1.2 line heights (a row of an unruled table)', () => {
+    const word = (text: string, confidence: number, x0: number, x1: number) => ({ text, confidence, bbox: { x0, y0: 10, x1, y1: 40 } });
+    const words = [word('水', 90, 0, 30), word('电', 90, 32, 62), word('费', 90, 64, 94), word('36,500.00', 80, 300, 420), word('98.3%', 70, 600, 680)];
+    const page = { blocks: [{ paragraphs: [{ lines: [{ text: '水 电 费 36,500.00 98.3%', confidence: 84, bbox: { x0: 0, y0: 10, x1: 680, y1: 40 }, words }] }] }] } as unknown as Parameters<typeof pageToOcrLines>[0];
+    expect(pageToOcrLines(page, { dx: 0, dy: 0, width: 700, height: 50 })).toEqual([
+      { text: '水电费', confidence: 0.9, bbox: { x0: 0, top: 10, x1: 94, bottom: 40 } },
+      { text: '36,500.00', confidence: 0.8, bbox: { x0: 300, top: 10, x1: 420, bottom: 40 } },
+      { text: '98.3%', confidence: 0.7, bbox: { x0: 600, top: 10, x1: 680, bottom: 40 } },
+    ]);
+  });
 });
 
 describe('tesseract.js engine on the seed sample (offline)', () => {
