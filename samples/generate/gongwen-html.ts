@@ -12,21 +12,37 @@ export interface HtmlStyle {
   footer: string;
   /** 'outer' = odd right / even left; 'center' = centred on every page */
   footerSide: 'outer' | 'center';
+  /**
+   * the first page's footer instead (a page printed on its own that stands for page N of a
+   * notice): CSS content and side. @default the footer of the other pages
+   */
+  firstPage?: { footer: string; side: 'left' | 'right' };
 }
+
+/** The page margins (text block 464pt × 646.92pt on Chromium's A4), points. */
+export const PAGE_MARGINS_PT = { top: 105, right: 63, bottom: 90, left: 68 } as const;
 
 export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** GB/T 9704-like page: text block 464pt wide (29 × 16pt), 23 lines of 28pt (one line of slack over the standard 22). */
 function css(st: HtmlStyle): string {
-  const foot = `content: ${st.footer}; font-family: ${st.font}; font-size: 14pt; vertical-align: top; padding-top: 18pt;`;
+  const box = (content: string) => `content: ${content}; font-family: ${st.font}; font-size: 14pt; vertical-align: top; padding-top: 18pt;`;
+  const foot = box(st.footer);
   const footers =
     st.footerSide === 'outer'
       ? `@page :right { @bottom-right { ${foot} text-align: right; margin-right: 14pt; } }
          @page :left { @bottom-left { ${foot} text-align: left; margin-left: 14pt; } }`
       : `@page { @bottom-center { ${foot} text-align: center; } }`;
+  const first = st.firstPage;
+  const other = first?.side === 'left' ? 'right' : 'left';
+  // :first outranks :left / :right; the other corners are emptied
+  const firstFooter = first
+    ? `\n@page :first { @bottom-${other} { content: none; } @bottom-center { content: none; } @bottom-${first.side} { ${box(first.footer)} text-align: ${first.side}; margin-${first.side}: 14pt; } }`
+    : '';
+  const m = PAGE_MARGINS_PT;
   return `
-@page { size: A4; margin: 105pt 63pt 90pt 68pt; }
-${footers}
+@page { size: A4; margin: ${m.top}pt ${m.right}pt ${m.bottom}pt ${m.left}pt; }
+${footers}${firstFooter}
 * { font-weight: 400 !important; font-style: normal; font-synthesis: none; box-sizing: border-box; }
 html { font-family: ${st.font}; font-size: 16pt; color: #000; }
 body { margin: 0; line-height: 28pt; }

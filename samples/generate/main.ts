@@ -2,7 +2,7 @@
  * Regenerates the sample PDFs and their expected outputs:
  *   node bin/run-ts.mjs samples/generate/main.ts [name...]      (default: all)
  * Names: seed, seed-type3, lo-ruled, lines-table, unruled, planted-<variant> (planted-variants.ts),
- * scan-200, scan-300, mixed, garbled, no-tounicode; 'planted' for all planted variants and
+ * scan-200, scan-300, mixed, garbled, no-tounicode, both; 'planted' for all planted variants and
  * 'broken-text' for garbled + no-tounicode.
  */
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { buildUnruled } from './unruled.ts';
 import { plantedBuilders } from './planted.ts';
 import { scanBuilders } from './scan.ts';
 import { brokenTextBuilders } from './broken-text.ts';
+import { bothBuilders } from './both.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,6 +27,7 @@ const builders: Record<string, () => void | Promise<void>> = {
   ...plantedBuilders(root),
   ...scanBuilders(root),
   ...brokenTextBuilders(root),
+  ...bothBuilders(root),
 };
 
 /** Names that stand for several samples. */

@@ -103,7 +103,7 @@ export function writeSliceExpected(
   outDir: string,
   seedTables: readonly ExpectedTable[],
   layoutTexts: readonly string[],
-  pages: readonly { seedPage: number; method: 'text' | 'ocr' }[],
+  pages: readonly { seedPage: number; method: 'text' | 'ocr' | 'both' }[],
   facts: SliceFacts,
 ): void {
   const seedPages = pages.map((p) => p.seedPage);

@@ -76,12 +76,56 @@ export function seedToAngles(seed: number, count: number, min: number, max: numb
   return out;
 }
 
-/** Width and height of a binary PGM (P5) file as pdftoppm writes it. */
-function pgmSize(path: string): { width: number; height: number } {
-  const head = readFileSync(path).subarray(0, 64).toString('latin1');
-  const m = /^P5\s+(\d+)\s+(\d+)\s/.exec(head);
-  if (!m) throw new Error(`${path}: not a binary PGM`);
-  return { width: Number(m[1]), height: Number(m[2]) };
+/** A binary PGM (P5, 8 bit) file as pdftoppm writes it: size and grey pixels, row by row (0 = black). */
+export function readPgm(path: string): { width: number; height: number; data: Uint8Array } {
+  const buf = readFileSync(path);
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
+  if (!m || m[3] !== '255') throw new Error(`${path}: not an 8-bit binary PGM`);
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  return { width, height, data: buf.subarray(m[0].length, m[0].length + width * height) };
+}
+
+/** Width and height of an image file (ImageMagick identify). */
+export function imageSize(path: string): { width: number; height: number } {
+  const [width, height] = run('identify', ['-format', '%w %h', path]).trim().split(' ').map(Number);
+  return { width: width!, height: height! };
+}
+
+/**
+ * "Scans" one grey image (`input`, `how.width` × `how.height` px at `settings.dpi`: a rendered page
+ * or a crop of one) into the JPEG `out`: rotated by `how.angleDeg` about its centre and cropped back
+ * to its size (white at the corners), Gaussian noise seeded with `how.noiseSeed`, a slight blur, grey
+ * JPEG at `settings.jpegQuality`. Stops unless the JPEG has the input's size.
+ */
+export function scanImage(
+  input: string,
+  out: string,
+  how: { width: number; height: number; angleDeg: number; noiseSeed: number },
+  settings: ScanSettings,
+): void {
+  const blur = (settings.blurSigma200 * settings.dpi) / 200;
+  run('convert', [
+    input,
+    '-seed', String(how.noiseSeed),
+    '-background', 'white',
+    '-rotate', String(how.angleDeg),
+    '+repage',
+    '-gravity', 'center',
+    '-crop', `${how.width}x${how.height}+0+0`,
+    '+repage',
+    '-attenuate', String(settings.noiseAttenuate),
+    '+noise', 'Gaussian',
+    '-blur', `0x${blur.toFixed(2)}`,
+    '-colorspace', 'Gray',
+    '-density', String(settings.dpi),
+    '-units', 'PixelsPerInch',
+    '-strip',
+    '-quality', String(settings.jpegQuality),
+    out,
+  ]);
+  const got = imageSize(out);
+  if (got.width !== how.width || got.height !== how.height) throw new Error(`scan of ${input}: ${got.width} ${got.height}, expected ${how.width} ${how.height}`);
 }
 
 /**
@@ -95,37 +139,16 @@ export function pagesToScans(
   dir: string,
 ): { jpegs: string[]; scanned: ScannedPage[] } {
   const angles = seedToAngles(settings.seed, pages.length, settings.minAngleDeg, settings.maxAngleDeg);
-  const blur = (settings.blurSigma200 * settings.dpi) / 200;
   const jpegs: string[] = [];
   const scanned: ScannedPage[] = [];
   pages.forEach((p, i) => {
     const base = join(dir, `page-${p}`);
     run('pdftoppm', ['-gray', '-r', String(settings.dpi), '-f', String(p), '-l', String(p), '-singlefile', pdf, base]);
     const pgm = `${base}.pgm`;
-    const { width, height } = pgmSize(pgm);
+    const { width, height } = readPgm(pgm);
     const jpg = `${base}.jpg`;
     const noiseSeed = settings.seed + i + 1;
-    run('convert', [
-      pgm,
-      '-seed', String(noiseSeed),
-      '-background', 'white',
-      '-rotate', String(angles[i]),
-      '+repage',
-      '-gravity', 'center',
-      '-crop', `${width}x${height}+0+0`,
-      '+repage',
-      '-attenuate', String(settings.noiseAttenuate),
-      '+noise', 'Gaussian',
-      '-blur', `0x${blur.toFixed(2)}`,
-      '-colorspace', 'Gray',
-      '-density', String(settings.dpi),
-      '-units', 'PixelsPerInch',
-      '-strip',
-      '-quality', String(settings.jpegQuality),
-      jpg,
-    ]);
-    const got = run('identify', ['-format', '%w %h', jpg]).trim();
-    if (got !== `${width} ${height}`) throw new Error(`scan of page ${p}: ${got}, expected ${width} ${height}`);
+    scanImage(pgm, jpg, { width, height, angleDeg: angles[i]!, noiseSeed }, settings);
     jpegs.push(jpg);
     scanned.push({ sourcePage: p, angleDeg: angles[i]!, noiseSeed, width, height, jpegBytes: readFileSync(jpg).length });
   });

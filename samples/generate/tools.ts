@@ -86,8 +86,11 @@ export function tempDir(prefix: string): { dir: string; done: () => void } {
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Text of each page as pdf.js (the project's reader) reports it: its runs concatenated. */
-export async function pdfjsPageTexts(pdf: string): Promise<string[]> {
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfjsPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+
+/** `f(pdfjs, page, n)` for every page of `pdf` opened with pdf.js (CJK cmaps found), in page order. */
+async function eachPdfjsPage<T>(pdf: string, f: (pdfjs: Pdfjs, page: PdfjsPage, n: number) => Promise<T>): Promise<T[]> {
   const { createRequire } = await import('node:module');
   const { readFileSync } = await import('node:fs');
   const base = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -99,15 +102,66 @@ export async function pdfjsPageTexts(pdf: string): Promise<string[]> {
     standardFontDataUrl: base + '/standard_fonts/',
   }).promise;
   try {
-    const out: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const tc = await (await doc.getPage(p)).getTextContent();
-      out.push(tc.items.map((i) => ('str' in i ? i.str : '')).join(''));
-    }
+    const out: T[] = [];
+    for (let p = 1; p <= doc.numPages; p++) out.push(await f(pdfjs, await doc.getPage(p), p));
     return out;
   } finally {
     await doc.loadingTask.destroy();
   }
+}
+
+/** Text of each page as pdf.js (the project's reader) reports it: its runs concatenated. */
+export async function pdfjsPageTexts(pdf: string): Promise<string[]> {
+  return eachPdfjsPage(pdf, async (_, page) => (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(''));
+}
+
+/** Where a page paints an image: its box in PDF points, top-left origin of the page (no rotation). */
+export interface PaintedImage {
+  x0: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The images each page paints (pdf.js `paintImageXObject`, inline images and image masks), with the
+ * box the current transform gives the unit square. The transform is tracked through save/restore,
+ * `cm` and form XObjects; a skewed or rotated image gets the box of its corners.
+ */
+export async function pdfjsPageImages(pdf: string): Promise<PaintedImage[][]> {
+  return eachPdfjsPage(pdf, async (pdfjs, page) => {
+    const { OPS } = pdfjs;
+    const ops = await page.getOperatorList();
+    const mul = (m: number[], n: number[]): number[] => [
+      m[0]! * n[0]! + m[1]! * n[2]!,
+      m[0]! * n[1]! + m[1]! * n[3]!,
+      m[2]! * n[0]! + m[3]! * n[2]!,
+      m[2]! * n[1]! + m[3]! * n[3]!,
+      m[4]! * n[0]! + m[5]! * n[2]! + n[4]!,
+      m[4]! * n[1]! + m[5]! * n[3]! + n[5]!,
+    ];
+    const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+    const [, , , pageTop] = page.view as [number, number, number, number];
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const stack: number[][] = [];
+    const out: PaintedImage[] = [];
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = mul(Array.from(args as number[]), ctm);
+      else if (fn === OPS.paintFormXObjectBegin) {
+        stack.push(ctm);
+        if (args[0]) ctm = mul(Array.from(args[0] as number[]), ctm);
+      } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      else if (images.has(fn)) {
+        const xs = [0, 1].flatMap((u) => [0, 1].map((v) => u * ctm[0]! + v * ctm[2]! + ctm[4]!));
+        const ys = [0, 1].flatMap((u) => [0, 1].map((v) => u * ctm[1]! + v * ctm[3]! + ctm[5]!));
+        out.push({ x0: Math.min(...xs), top: pageTop - Math.max(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+      }
+    });
+    return out;
+  });
 }
 
 /** Code points in U+2E80–U+2FDF (CJK radicals supplement, Kangxi radicals) in `s`. */

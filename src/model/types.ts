@@ -72,6 +72,8 @@ export interface PageContent {
   rulings: RulingLine[];
   /** images the page paints (image XObjects and inline images); 0 for a page of text and vectors */
   images?: number;
+  /** share of the page (0..1) the largest painted image covers, when it paints any */
+  largestImageShare?: number;
 }
 
 /** A line of text: items sharing a baseline, left to right. */

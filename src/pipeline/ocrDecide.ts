@@ -59,7 +59,7 @@ export async function decidePage(page: PageContent, mode: OcrMode, raster: () =>
   if (first.decision !== 'text' || !opts.inkCheck || page.images === 0) return { decision: first.decision, reasons: first.reasons };
   const src = await raster();
   const r = await src.pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
-  const ink = inkOutsideText(r.image, page.items, r.dpi, { rulings: page.rulings });
+  const ink = { ...inkOutsideText(r.image, page.items, r.dpi, { rulings: page.rulings }), largestImageShare: page.largestImageShare };
   const q = pageTextQuality(page.items, page.info, ink);
   return { decision: q.decision, reasons: q.reasons };
 }

@@ -41,6 +41,14 @@ export interface OcrPageResult {
   skewDegrees: number;
 }
 
+/**
+ * An engine's confidence as gongwen keeps it: below 1, which marks text-layer items and cells (a
+ * float32 probability can round to exactly 1).
+ */
+export function ocrConfidence(c: number): number {
+  return Math.min(Math.max(0, c), 0.9999);
+}
+
 /** OCR lines (pixels of the raster) → text items in the raster frame (points = px·72/dpi). */
 export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx: number, image?: GrayImage): TextItem[] {
   const out: TextItem[] = [];
@@ -50,7 +58,7 @@ export function ocrLinesToItems(lines: readonly OcrLine[], page: number, ptPerPx
     const text = restoreWordGaps(normaliseText(foldOcrText(geometry.text)));
     if (text.trim() === '') continue;
     const bbox = scaleBox(l.bbox, ptPerPx);
-    const item: TextItem = { text, orig: l.text, page, bbox, fontSize: Math.max(1, bbox.bottom - bbox.top), source: 'ocr', confidence: l.confidence };
+    const item: TextItem = { text, orig: l.text, page, bbox, fontSize: Math.max(1, bbox.bottom - bbox.top), source: 'ocr', confidence: ocrConfidence(l.confidence) };
     const doubts = [...(l.doubts ?? []), ...geometry.doubts];
     if (doubts.length > 0) item.doubts = doubts;
     out.push(item);
@@ -153,7 +161,7 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
         // a space between two Han words is kept only where the crop shows one (ocr/lineGeometry.ts)
         const geometry = lines.map((l) => readLineGeometry(crop, l));
         text = tidyCell(restoreWordGaps(normaliseText(foldOcrText(joinWrapped(geometry.map((g) => g.text))))));
-        confidence = Math.min(...lines.map((l) => l.confidence));
+        confidence = ocrConfidence(Math.min(...lines.map((l) => l.confidence)));
         const doubts = [...lines.flatMap((l) => l.doubts ?? []), ...geometry.flatMap((g) => g.doubts)];
         if (doubts.length > 0) cell.doubts = doubts;
       }

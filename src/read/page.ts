@@ -7,6 +7,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageContent, PageInfo } from '../model/types.ts';
 import type { PdfjsLib } from './lib.ts';
 import { toMatrix } from './matrix.ts';
+import { paintedImages } from './images.ts';
 import { DEFAULT_RULINGS, operatorListToRulings, type RulingSettings } from './rulings.ts';
 import { DEFAULT_TEXT_BOX, pageToTextItems, type TextBoxSettings } from './textItems.ts';
 
@@ -45,7 +46,10 @@ export async function readPage(
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
-    return { info, items, rulings, images };
+    if (images === 0) return { info, items, rulings, images };
+    const painted = paintedImages(lib.OPS, opList, vt, info.width, info.height).images.filter((im) => !im.mask);
+    const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
+    return { info, items, rulings, images, largestImageShare };
   } finally {
     page.cleanup();
   }

@@ -17,7 +17,8 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { bitsToGray, orientedToSource, orientGray, rgbaToGray, rgbToGray, type Orientation } from '../raster/gray.ts';
 import type { GrayImage, PageRaster } from '../raster/types.ts';
 import { canvasLib, loadingTask, pdfjsLib, type PdfjsLib } from './lib.ts';
-import { apply, compose, IDENTITY, toMatrix, type Matrix } from './matrix.ts';
+import { apply, toMatrix, type Matrix } from './matrix.ts';
+import { paintedImages, type ScanImage } from './images.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
 export interface PageRasterOptions {
@@ -93,13 +94,6 @@ export async function loadedPageToRaster(lib: PdfjsLib, page: PDFPageProxy, page
   return renderedRaster(page, pageNo, opts.dpi ?? 300);
 }
 
-interface ScanImage {
-  /** objId string or the inline image object */
-  image: unknown;
-  mask: boolean;
-  /** unit square of the image → displayed page points, top-left origin */
-  matrix: Matrix;
-}
 
 /**
  * The page's scan image when the operator list paints one image covering ≥ `minCoverage` of the
@@ -117,58 +111,13 @@ export function findPageScan(
   const minCoverage = opts.minCoverage ?? 0.8;
   const maxGlyphs = opts.maxGlyphs ?? 20;
   const maxOther = opts.maxOtherImages ?? 0.05;
-  const stack: { ctm: Matrix; textMode: number }[] = [];
-  let gs = { ctm: IDENTITY as Matrix, textMode: 0 };
-  let glyphs = 0;
-  const images: (ScanImage & { share: number; aligned: boolean })[] = [];
-  const texts = new Set<number>([ops.showText, ops.showSpacedText, ops.nextLineShowText, ops.nextLineSetSpacingShowText]);
-  for (let i = 0; i < opList.fnArray.length; i++) {
-    const fn = opList.fnArray[i]!;
-    const args = opList.argsArray[i] as unknown[] | null;
-    if (fn === ops.save) {
-      stack.push(gs);
-      gs = { ...gs };
-    } else if (fn === ops.restore) {
-      gs = stack.pop() ?? gs;
-    } else if (fn === ops.transform) {
-      gs = { ...gs, ctm: compose(toMatrix(args), gs.ctm) };
-    } else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(gs);
-      gs = { ...gs, ctm: compose(toMatrix(args?.[0]), gs.ctm) };
-    } else if (fn === ops.paintFormXObjectEnd) {
-      gs = stack.pop() ?? gs;
-    } else if (fn === ops.setTextRenderingMode) {
-      gs = { ...gs, textMode: Number(args?.[0]) || 0 };
-    } else if (texts.has(fn)) {
-      if (gs.textMode === 3 || gs.textMode === 7) continue;
-      const list = args?.[fn === ops.nextLineSetSpacingShowText ? 2 : 0];
-      if (Array.isArray(list)) glyphs += list.filter((g) => g && typeof g === 'object').length;
-    } else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject) {
-      const m = compose(gs.ctm, viewport);
-      const image = args?.[0];
-      images.push({ image, mask: fn === ops.paintImageMaskXObject, matrix: m, ...coverage(m, pageW, pageH) });
-    } else if (fn === ops.paintImageXObjectRepeat || fn === ops.paintImageMaskXObjectGroup || fn === ops.paintImageMaskXObjectRepeat) {
-      images.push({ image: null, mask: false, matrix: IDENTITY, share: 1, aligned: false }); // tiled: render instead
-    }
-  }
+  const { images, glyphs } = paintedImages(ops, opList, viewport, pageW, pageH);
   if (glyphs > maxGlyphs || images.length === 0) return null;
   const sorted = [...images].sort((a, b) => b.share - a.share);
   const top = sorted[0]!;
   const others = sorted.slice(1).reduce((s, im) => s + im.share, 0);
   if (top.share < minCoverage || !top.aligned || others > maxOther || top.image == null) return null;
   return { image: top.image, mask: top.mask, matrix: top.matrix };
-}
-
-/** Share of the page covered by the unit square under `m`, and whether it maps axis-aligned. */
-function coverage(m: Matrix, pageW: number, pageH: number): { share: number; aligned: boolean } {
-  const corners = [apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)];
-  const xs = corners.map((p) => p[0]);
-  const ys = corners.map((p) => p[1]);
-  const w = Math.max(0, Math.min(pageW, Math.max(...xs)) - Math.max(0, Math.min(...xs)));
-  const h = Math.max(0, Math.min(pageH, Math.max(...ys)) - Math.max(0, Math.min(...ys)));
-  const scale = Math.hypot(m[0], m[1], m[2], m[3]);
-  const aligned = scale > 0 && (Math.abs(m[1]) + Math.abs(m[2]) < 1e-3 * scale || Math.abs(m[0]) + Math.abs(m[3]) < 1e-3 * scale);
-  return { share: (w * h) / (pageW * pageH), aligned };
 }
 
 /** pdf.js image data (or an object id resolved through the page) → grey, or null when unusable. */

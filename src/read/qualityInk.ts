@@ -45,6 +45,8 @@ export interface InkCoverage {
   coverage: number;
   /** ink outside text boxes as a share of the whole page area, 0..1 */
   outsideShare: number;
+  /** share of the page the largest painted image covers (PageContent.largestImageShare), when known */
+  largestImageShare?: number;
 }
 
 /** Lengths of the dark runs each pixel belongs to, along rows (`horizontal`) or columns. */

@@ -40,6 +40,11 @@ export interface TextQualitySettings {
    * signature, a seal): the page stays 'text'. @default 0.01
    */
   readonly minOutsideShare: number;
+  /**
+   * ...unless the page paints an image covering at least this share of the page: a scanned table
+   * beside a caption has little ink too (0.8% of the page for a 5-row table), a seal covers 1–3%. @default 0.06
+   */
+  readonly sealMaxImageShare: number;
 }
 
 export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
@@ -48,6 +53,7 @@ export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
   textMinCoverage: 0.85,
   ocrMaxCoverage: 0.3,
   minOutsideShare: 0.01,
+  sealMaxImageShare: 0.06,
 };
 
 /** Character classes of all items of a page (their strings as the PDF gave them). */
@@ -108,7 +114,8 @@ export function pageTextQuality(
   }
   const score = readable * coverage;
   const inkNote = `text covers ${pct(coverage)} of the ink`;
-  if (coverage >= s.textMinCoverage || (outsideShare !== undefined && outsideShare < s.minOutsideShare)) {
+  const bigImage = typeof ink === 'object' && (ink.largestImageShare ?? 0) >= s.sealMaxImageShare;
+  if (coverage >= s.textMinCoverage || (outsideShare !== undefined && outsideShare < s.minOutsideShare && !bigImage)) {
     return { score, reasons, decision: 'text' };
   }
   if (coverage < s.ocrMaxCoverage || st.total < s.minChars) {

@@ -281,3 +281,15 @@ describe('real PDFs with broken text layers', () => {
     expect(quality.decision).toBe('both');
   });
 });
+
+describe('little ink outside the text: a seal, or a scanned table beside a caption', () => {
+  it("ignores it beside small images (a seal), not beside a large painted image ('both')", async () => {
+    const { pageTextQuality } = await import('../../src/read/textQuality.ts');
+    const items = [{ text: '汉阳区 2022 年乡村振兴和结对帮扶资金预算安排情况', orig: '汉阳区 2022 年乡村振兴和结对帮扶资金预算安排情况', page: 1, bbox: { x0: 90, top: 150, x1: 500, bottom: 170 }, fontSize: 18, source: 'pdf' as const, confidence: 1 }];
+    const info = { page: 1, width: 595, height: 842, rotate: 0 };
+    const ink = { inkPixels: 3480, insidePixels: 1468, coverage: 0.42, outsideShare: 0.0083 };
+    expect(pageTextQuality(items, info, { ...ink, largestImageShare: 0.02 }).decision).toBe('text');
+    expect(pageTextQuality(items, info, ink).decision).toBe('text');
+    expect(pageTextQuality(items, info, { ...ink, largestImageShare: 0.128 }).decision).toBe('both');
+  });
+});
