@@ -73,3 +73,11 @@ describe('threshold per engine', () => {
     expect(ocrConfidenceRule.run(withEngine('tesseract')).findings.map((f) => f.actual)).toEqual(['甲']);
   });
 });
+
+describe('stray symbols', () => {
+  it('sends a cell with a symbol no notice prints to review', async () => {
+    const { strayCharProblem } = await import('../../src/checks/rules/ocrConfidence.ts');
+    expect(strayCharProblem('高坪村引[水渠清淤及取水口防护工程')).toContain('[');
+    for (const t of ['高坪村引水渠', '12,345.60', '（含3组）', '《结对表》', '95.7%']) expect(strayCharProblem(t), t).toBeNull();
+  });
+});

@@ -69,6 +69,15 @@ export function bracketWidthProblem(text: string): string | null {
   return BRACKET_BESIDE_HAN.test(text) ? '括号的全角/半角无法从图像确定（半角括号加空格与全角括号外观相同）' : null;
 }
 
+/** ASCII symbols a 公文 table does not print, which an engine makes of a speck or a border remnant. */
+const STRAY = /[[\]{}|\\_~`^<>]/u;
+
+/** A symbol no notice prints in a cell ('高坪村引[水渠'): a misread speck. */
+export function strayCharProblem(text: string): string | null {
+  const m = STRAY.exec(text);
+  return m ? `含有公文表格中不会出现的符号“${m[0]}”（可能是污点或表格线的残留）` : null;
+}
+
 /** Why an OCR'd cell needs review, or null. */
 export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: OcrConfidenceSettings): string | null {
   const reasons: string[] = [];
@@ -82,6 +91,8 @@ export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: O
   }
   const bracket = bracketWidthProblem(text);
   if (bracket) reasons.push(bracket);
+  const stray = strayCharProblem(text);
+  if (stray) reasons.push(stray);
   return reasons.length === 0 ? null : reasons.join('；');
 }
 
