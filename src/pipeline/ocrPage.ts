@@ -14,7 +14,8 @@ import { applyAffine, invertAffine, pixelBoxToBBox, rasterAffine } from '../rast
 import { foldOcrText } from '../ocr/fold.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinWrapped, tidyCell } from '../text/spacing.ts';
-import { readLineGeometry, repairThousands, restoreWordGaps, unifyDigitWidth } from '../ocr/lineGeometry.ts';
+import { readLineGeometry, restoreWordGaps } from '../ocr/lineGeometry.ts';
+import { repairThousands, unifyDigitWidth } from '../ocr/digits.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';

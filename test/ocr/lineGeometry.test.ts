@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/raster/types.ts';
-import { digitWidths, lineGeometry, markWordGaps, repairThousands, restoreWordGaps, unifyDigitWidth, WORD_GAP } from '../../src/ocr/lineGeometry.ts';
+import { lineGeometry, markWordGaps, restoreWordGaps, WORD_GAP } from '../../src/ocr/lineGeometry.ts';
+import { digitWidths, repairThousands, unifyDigitWidth } from '../../src/ocr/digits.ts';
 import { tidyCell } from '../../src/text/spacing.ts';
 
 const EM = 40;
