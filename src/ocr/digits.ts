@@ -4,7 +4,7 @@
  * the image the line was read from (top-left origin).
  */
 import type { GrayImage } from '../raster/types.ts';
-import { inkHeight } from './ink.ts';
+import { inkHeight } from './image.ts';
 import type { LineGeometry } from './lineGeometry.ts';
 import type { OcrLine } from './types.ts';
 
@@ -49,7 +49,7 @@ export function digitWidths(img: GrayImage, line: OcrLine, settings: Partial<Dig
     const digits = chars.slice(i, j + 1).map((c, k) => ({ c, x: xs[i + k]! })).filter((d) => DIGIT.test(d.c));
     if (j - i + 1 >= 3 && digits.length >= 2) {
       const pitch = (xs[j]! - xs[i]!) / (j - i);
-      const height = inkHeight(img, xs[i]! - pitch / 2, xs[j]! + pitch / 2, line.bbox.top, line.bbox.bottom, s.inkLevel);
+      const height = inkHeight(img, { x0: xs[i]! - pitch / 2, top: line.bbox.top, x1: xs[j]! + pitch / 2, bottom: line.bbox.bottom }, s.inkLevel);
       const ratio = height > 0 ? pitch / height : 0;
       if (ratio >= s.fullWidthRatio) {
         for (let k = i; k <= j; k++) out[k] = toFullWidth(chars[k]!);

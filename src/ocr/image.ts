@@ -11,6 +11,7 @@ export function whiteImage(width: number, height: number): GrayImage {
 }
 
 // clamping and cropping are raster/crop.ts's; re-exported for the engine's callers
+import { cropGray } from '../raster/crop.ts';
 export { clampBox, cropGray } from '../raster/crop.ts';
 
 /** `img` with `pad` pixels of `value` (default white) added on every side. */
@@ -136,6 +137,12 @@ export function inkBox(img: GrayImage, threshold = 128, minPixels = 4): PixelBox
     }
   }
   return n >= minPixels ? { x0, top, x1: x1 + 1, bottom: bottom + 1 } : null;
+}
+
+/** Height of the ink of `img` inside `box` (clamped): first to last row darker than `threshold`, 0 when none. */
+export function inkHeight(img: GrayImage, box: PixelBox, threshold = 128): number {
+  const b = inkBox(cropGray(img, box), threshold, 1);
+  return b ? b.bottom - b.top : 0;
 }
 
 /**

@@ -17,7 +17,8 @@
 import type { GrayImage } from '../raster/types.ts';
 import { isHan } from '../text/spacing.ts';
 import { digitWidths } from './digits.ts';
-import { inkHeight, median } from './ink.ts';
+import { median } from '../layout/geometry.ts';
+import { inkHeight } from './image.ts';
 import type { OcrLine } from './types.ts';
 
 export interface WordGapSettings {
@@ -41,19 +42,15 @@ export interface LineGeometry {
   doubts: string[];
 }
 
-/** The separator `markWordGaps` puts in a word gap (survives tightenCjk; `restoreWordGaps` makes it ' '). */
+/** The separator `lineGeometry` puts in a word gap (survives tightenCjk; `restoreWordGaps` makes it ' '). */
 export const WORD_GAP = '\u2002';
 
 /**
  * `line.text` with every whitespace between two Han characters removed and `WORD_GAP` put where the
- * image shows a word gap. Unchanged when the line has no character positions or too few Han pairs
- * to know its pitch.
+ * image shows a word gap, and the doubts: Han neighbours too far apart with ink between them (a
+ * dropped character). The text is unchanged when the line has no character positions or too few
+ * Han pairs to know its pitch.
  */
-export function markWordGaps(img: GrayImage, line: OcrLine, settings: Partial<WordGapSettings> = {}): string {
-  return lineGeometry(img, line, settings).text;
-}
-
-/** `markWordGaps` and the doubts: Han neighbours too far apart with ink between them (a dropped character). */
 export function lineGeometry(img: GrayImage, line: OcrLine, settings: Partial<WordGapSettings> = {}): LineGeometry {
   const s = { ...DEFAULT_WORD_GAPS, ...settings };
   const chars = Array.from(line.text);
@@ -65,7 +62,7 @@ export function lineGeometry(img: GrayImage, line: OcrLine, settings: Partial<Wo
   for (let i = 1; i < solid.length; i++) if (isHan(solid[i - 1]!.c) && isHan(solid[i]!.c)) pitches.push(solid[i]!.x - solid[i - 1]!.x);
   // the em: the median pitch, bounded by the ink height (a dropped character doubles one pitch,
   // which in a 3-character cell is half the pitches)
-  const inkEm = inkHeight(img, line.bbox.x0, line.bbox.x1, line.bbox.top, line.bbox.bottom, s.inkLevel) / s.hanInkEm;
+  const inkEm = inkHeight(img, line.bbox, s.inkLevel) / s.hanInkEm;
   if (pitches.length === 0 || (pitches.length < s.minPairs && !(inkEm > 0))) return unchanged;
   const em = inkEm > 0 ? Math.min(median(pitches), inkEm) : median(pitches);
   if (!(em > 0)) return unchanged;

@@ -2,7 +2,7 @@
  * tesseract.js results → `OcrLine[]`. Boxes are PIXELS of the image given to the engine
  * (top-left origin, exclusive right/bottom); confidences go from tesseract's 0..100 to 0..1.
  */
-import type { Page } from 'tesseract.js';
+import type { Line, Page } from 'tesseract.js';
 import type { PixelBox } from '../raster/types.ts';
 import { tightenCjk } from '../text/spacing.ts';
 import type { OcrLine } from './types.ts';
@@ -32,8 +32,6 @@ function clampBox(b: { x0: number; y0: number; x1: number; y1: number }, f: Line
   const cy = (v: number): number => Math.min(f.height, Math.max(0, v - f.dy));
   return { x0: cx(b.x0), top: cy(b.y0), x1: cx(b.x1), bottom: cy(b.y1) };
 }
-
-type TessLine = Page['blocks'] extends (infer B)[] | null ? B extends { paragraphs: (infer P)[] } ? P extends { lines: (infer L)[] } ? L : never : never : never;
 
 /**
  * Every non-empty line of a `recognize(…, { blocks: true })` result, top to bottom in the order
@@ -66,7 +64,7 @@ interface Piece {
 }
 
 /** A line cut where two neighbouring words stand more than `gap` line heights apart (the whole line when none do). */
-function splitAtGaps(line: TessLine, gap: number): Piece[] {
+function splitAtGaps(line: Line, gap: number): Piece[] {
   const words = (line.words ?? []).filter((w) => w.text.trim() !== '');
   const height = line.bbox.y1 - line.bbox.y0;
   if (words.length < 2 || height <= 0) return [{ text: line.text, confidence: line.confidence, bbox: line.bbox }];

@@ -19,6 +19,7 @@ import { repairThousands, unifyDigitWidth } from '../ocr/digits.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
+import { intersectionArea } from '../tables/geometry.ts';
 
 export interface OcrPageSettings {
   /** extra margin inside a cell's ruling lines when cropping it, px. @default 2 */
@@ -89,17 +90,16 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
     rulings,
   };
   const fragments = pageToFragments(local, itemsToLines(items));
-  for (const f of fragments) unifyCells(f);
   if (s.readCells) {
     const rulePx = medianWidth(rulings) / ptPerPx;
     for (const f of fragments) {
       if (f.detector !== 'lattice') continue;
       await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
-      unifyCells(f);
       // the header/body split looks at the text (a numeric cell starts the data): decide it again on the re-read text
       f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
     }
   }
+  for (const f of fragments) unifyCells(f);
   const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
   const confidences = [...ocred.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.filter((c) => c.confidence < 1).map((c) => c.confidence))];
   return {
@@ -129,12 +129,7 @@ function pageToLocal(raster: PageRaster, ptPerPx: number): (b: BBox) => BBox {
 /** Share of `b`'s area covered by the boxes of `items` (overlaps between them not deducted; at most 1). */
 function coveredShare(b: BBox, items: readonly { bbox: BBox }[]): number {
   const area = Math.max(1e-9, (b.x1 - b.x0) * (b.bottom - b.top));
-  let covered = 0;
-  for (const it of items) {
-    const w = Math.min(b.x1, it.bbox.x1) - Math.max(b.x0, it.bbox.x0);
-    const h = Math.min(b.bottom, it.bbox.bottom) - Math.max(b.top, it.bbox.top);
-    if (w > 0 && h > 0) covered += w * h;
-  }
+  const covered = items.reduce((n, it) => n + intersectionArea(b, it.bbox), 0);
   return Math.min(1, covered / area);
 }
 
@@ -175,7 +170,7 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
 }
 
 /**
- * Each OCR'd cell's numbers in one width (lineGeometry.unifyDigitWidth) and dotted thousands
+ * Each OCR'd cell's numbers in one width (digits.unifyDigitWidth) and dotted thousands
  * repaired (a doubt, so the cell goes to review); rows kept in step.
  */
 function unifyCells(f: TableFragment): void {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/raster/types.ts';
-import { lineGeometry, markWordGaps, restoreWordGaps, WORD_GAP } from '../../src/ocr/lineGeometry.ts';
+import type { OcrLine } from '../../src/ocr/types.ts';
+import { lineGeometry, restoreWordGaps, WORD_GAP } from '../../src/ocr/lineGeometry.ts';
 import { digitWidths, repairThousands, unifyDigitWidth } from '../../src/ocr/digits.ts';
 import { tidyCell } from '../../src/text/spacing.ts';
 
@@ -21,7 +22,10 @@ function line(strokes: [number, number][][]): GrayImage {
 /** glyph at slot start `x` (1 em wide, ink 0.1–0.9 em); `hollow`: two strokes with a 0.3 em blank between */
 const glyph = (x: number, hollow = false): [number, number][] => (hollow ? [[x + 4, 8], [x + 24, 12]] : [[x + 4, 32]]);
 
-describe('markWordGaps', () => {
+/** The line's text with its word gaps marked (lineGeometry without the doubts). */
+const markWordGaps = (img: GrayImage, line: OcrLine): string => lineGeometry(img, line).text;
+
+describe('word gaps', () => {
   it('keeps a half-em gap between two Han words, drops engine spaces elsewhere', () => {
     // 洪 山 区 | gap 0.5 em | 东 湖 ; 山 is hollow like 八
     const xs = [0, 40, 80, 140, 180];

@@ -37,6 +37,11 @@ export function recInputWidth(crop: GrayImage, s: PpocrSettings): number {
   return Math.min(s.recMaxWidth, Math.max(s.recMinWidth, w));
 }
 
+/** Width a crop takes in a model input `width` wide: resized to recHeight keeping its aspect, squeezed when wider. */
+function contentWidth(crop: GrayImage, width: number, s: PpocrSettings): number {
+  return Math.max(1, Math.min(width, Math.ceil((s.recHeight * crop.width) / Math.max(1, crop.height))));
+}
+
 /**
  * Crops → NCHW float32 (N×3×H×W): each resized to height H keeping its aspect (squeezed when wider
  * than W), normalised to (x/255 − 0.5)/0.5, right side padded with 0 as PaddleOCR does.
@@ -46,7 +51,7 @@ export function cropsToRecTensor(crops: readonly GrayImage[], width: number, s: 
   const plane = h * width;
   const out = new Float32Array(crops.length * 3 * plane);
   crops.forEach((crop, n) => {
-    const w = Math.max(1, Math.min(width, Math.ceil((h * crop.width) / Math.max(1, crop.height))));
+    const w = contentWidth(crop, width, s);
     const r = resizeGray(crop, w, h);
     const base = n * 3 * plane;
     for (let y = 0; y < h; y++) {
@@ -126,7 +131,7 @@ export async function recogniseCrops(session: OrtSession, table: readonly string
         const r = ctcDecode(out.data, n * steps * classes, steps, classes, table);
         // input share → crop pixels: the crop fills input width w = resized width (≤ W)
         const crop = batch[n]!;
-        const w = Math.max(1, Math.min(width, Math.ceil((s.recHeight * crop.width) / Math.max(1, crop.height))));
+        const w = contentWidth(crop, width, s);
         r.centres = r.centres?.map((c) => (c * width * crop.width) / w);
         results[i] = r;
       });
