@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createEngine, OCR_ENGINES } from '../../src/pipeline/ocrDecide.ts';
+import { createEngine, OCR_ENGINES } from '../../src/ocr/engine.ts';
 import type { OcrEngineName } from '../../src/ocr/types.ts';
 import { parseSet, type EvalItem } from './sets.ts';
 import { toolVersions } from './scan.ts';

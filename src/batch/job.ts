@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extractPdf, oneLine } from '../pipeline/extract.ts';
-import { DEFAULT_OCR_OPTIONS } from '../pipeline/ocrDecide.ts';
+import { DEFAULT_OCR_OPTIONS } from '../pipeline/options.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
 import { writeExtraction } from '../write/outputs.ts';

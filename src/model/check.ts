@@ -3,9 +3,9 @@
  * also run on hand-corrected outputs), never the PDF.
  */
 import type { DocumentJson } from './outputs.ts';
-import type { AnyRecord } from './records.ts';
+import type { AnyRecord, RecordsFile } from './records.ts';
 import type { BBox, Table } from './types.ts';
-import type { Finding, Severity } from './findings.ts';
+import type { CheckSummary, Finding, Severity } from './findings.ts';
 
 /** A prose paragraph of text.txt with where it is (paragraphs.json). */
 export interface Paragraph {
@@ -38,4 +38,19 @@ export interface Rule {
   readonly severity: Severity;
   readonly description: string;
   run(input: CheckInput): RuleResult;
+}
+
+/** What the reviewing stages (pipeline/review.ts) read: outputs of extraction, never the PDF. */
+export interface ReviewInput {
+  document: DocumentJson;
+  tables: Table[];
+  paragraphs: Paragraph[];
+}
+
+/** What they produce. */
+export interface Review {
+  records: RecordsFile;
+  /** record-stage findings (unparseable values) and check findings, most severe first */
+  findings: Finding[];
+  summary: CheckSummary;
 }

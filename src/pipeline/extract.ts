@@ -14,7 +14,8 @@ import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
-import { decidePage, DEFAULT_OCR_OPTIONS, type OcrOptions, type PageRead } from './ocrDecide.ts';
+import { decidePage, type PageRead } from '../decide/page.ts';
+import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';

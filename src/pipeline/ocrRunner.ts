@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
 import type { PageRaster } from '../raster/types.ts';
-import { createEngine } from './ocrDecide.ts';
+import { createEngine } from '../ocr/engine.ts';
 import { ocrPage, type OcrPageResult } from './ocrPage.ts';
 
 export interface OcrPageRunner {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngine, OcrEngineName } from '../ocr/types.ts';
 import { messageToRaster, type RasterMessage } from '../raster/transfer.ts';
-import { createEngine } from './ocrDecide.ts';
+import { createEngine } from '../ocr/engine.ts';
 import { ocrPage, type OcrPageResult } from './ocrPage.ts';
 
 /** main → thread */

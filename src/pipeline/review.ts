@@ -3,30 +3,13 @@
  * back from disk, possibly hand-corrected): tables → records → checks → findings + summary.
  * They read the extracted text, tables and paragraphs, never the PDF.
  */
-import type { CheckInput, Paragraph } from '../model/check.ts';
-import type { DocumentJson } from '../model/outputs.ts';
-import type { CheckSummary, Finding } from '../model/findings.ts';
-import type { RecordsFile } from '../model/records.ts';
-import type { Table } from '../model/types.ts';
+export type { Review, ReviewInput } from '../model/check.ts';
+import type { CheckInput, Review, ReviewInput } from '../model/check.ts';
+import type { Finding } from '../model/findings.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
 import { withKey } from '../review/key.ts';
-
-/** What the reviewing stages read. */
-export interface ReviewInput {
-  document: DocumentJson;
-  tables: Table[];
-  paragraphs: Paragraph[];
-}
-
-/** What they produce. */
-export interface Review {
-  records: RecordsFile;
-  /** record-stage findings (unparseable values) and check findings, most severe first */
-  findings: Finding[];
-  summary: CheckSummary;
-}
 
 /** Tables → records → checks. */
 export function review(input: ReviewInput): Review {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentSchema, ParagraphsFileSchema, TablesFileSchema } from '../model/schemas.ts';
-import type { ReviewInput } from '../pipeline/review.ts';
+import type { ReviewInput } from '../model/check.ts';
 import type { z } from 'zod';
 
 /** A folder that is not a readable gongwen output folder. */

@@ -6,7 +6,7 @@
  * atomically as a whole.
  */
 import type { Extraction } from '../model/outputs.ts';
-import type { Review } from '../pipeline/review.ts';
+import type { Review } from '../model/check.ts';
 import { rowsToCsv } from './csv.ts';
 import { writeDirAtomic, writeFileAtomic } from './atomic.ts';
 import { validatedJson } from './validate.ts';

@@ -13,9 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/findings.ts';
 import type { Extraction } from '../../src/model/outputs.ts';
 import { extractPdf } from '../../src/pipeline/extract.ts';
-import { decidePage, type PageRead } from '../../src/pipeline/ocrDecide.ts';
+import { decidePage, type PageRead } from '../../src/decide/page.ts';
 import { withPdf } from '../../src/read/pdfjs.ts';
-import { charStats } from '../../src/read/qualityChars.ts';
+import { charStats } from '../../src/decide/chars.ts';
 import { samplePdf } from '../helpers/samples.ts';
 import { compactText, expectTables, extractScan, loadExpected, type ExpectedTable } from './scanCompare.ts';
 

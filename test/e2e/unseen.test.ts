@@ -11,7 +11,7 @@
  * and qpdf (.ci/run installs them).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/pipeline/ocrDecide.ts';
+import { createEngine } from '../../src/ocr/engine.ts';
 import type { OcrEngine } from '../../src/ocr/types.ts';
 import { charsetOf, evalItem, type ItemResult } from '../../scripts/ocr-eval/item.ts';
 import { toolVersions } from '../../scripts/ocr-eval/scan.ts';

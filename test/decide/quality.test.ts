@@ -12,11 +12,11 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, rgb } 
 import { describe, expect, it } from 'vitest';
 import type { PageContent, PageInfo, TextItem } from '../../src/model/types.ts';
 import type { GrayImage } from '../../src/raster/types.ts';
-import { charStats } from '../../src/read/qualityChars.ts';
-import { inkOutsideText } from '../../src/read/qualityInk.ts';
+import { charStats } from '../../src/decide/chars.ts';
+import { inkOutsideText } from '../../src/decide/ink.ts';
 import { openPdf } from '../../src/read/pdfjs.ts';
 import { openRenderer } from '../../src/read/render.ts';
-import { pageTextQuality } from '../../src/read/textQuality.ts';
+import { pageTextQuality } from '../../src/decide/textQuality.ts';
 import { makePdf } from '../fixtures/minipdf.ts';
 import { ROOT, samplePdf } from '../helpers/samples.ts';
 
@@ -284,7 +284,7 @@ describe('real PDFs with broken text layers', () => {
 
 describe('little ink outside the text: a seal, or a scanned table beside a caption', () => {
   it("ignores it beside small images (a seal), not beside a large painted image ('both')", async () => {
-    const { pageTextQuality } = await import('../../src/read/textQuality.ts');
+    const { pageTextQuality } = await import('../../src/decide/textQuality.ts');
     const items = [{ text: '汉阳区 2022 年乡村振兴和结对帮扶资金预算安排情况', orig: '汉阳区 2022 年乡村振兴和结对帮扶资金预算安排情况', page: 1, bbox: { x0: 90, top: 150, x1: 500, bottom: 170 }, fontSize: 18, source: 'pdf' as const, confidence: 1 }];
     const info = { page: 1, width: 595, height: 842, rotate: 0 };
     const ink = { inkPixels: 3480, insidePixels: 1468, coverage: 0.42, outsideShare: 0.0083 };

@@ -6,8 +6,8 @@
  * with a broken or missing ToUnicode map), or when its text covers little of the rendered ink.
  */
 import type { PageInfo, TextItem } from '../model/types.ts';
-import { addStats, charStats, EMPTY_STATS, type CharStats } from './qualityChars.ts';
-import type { InkCoverage } from './qualityInk.ts';
+import { addStats, charStats, EMPTY_STATS, type CharStats } from './chars.ts';
+import type { InkCoverage } from './ink.ts';
 
 export type PageDecision = 'text' | 'ocr' | 'both';
 

@@ -1,0 +1,42 @@
+/**
+ * Per-page read decision (issue #4): text layer, OCR or both, from the text layer's quality and,
+ * where the page paints an image, the ink its text does not explain.
+ */
+import type { PageContent } from '../model/types.ts';
+import type { RasterSource } from '../read/pageImage.ts';
+import { inkOutsideText } from './ink.ts';
+import { pageTextQuality, type PageDecision } from './textQuality.ts';
+
+/** When to OCR a page: by the decision below, every page, or never. */
+export type OcrMode = 'auto' | 'always' | 'never';
+export const OCR_MODES: readonly OcrMode[] = ['auto', 'always', 'never'];
+
+/** How one page is read and why. */
+export interface PageRead {
+  decision: PageDecision;
+  reasons: string[];
+  /** --ocr never: why the page would have been OCR'd */
+  notOcred?: string[];
+}
+
+/**
+ * The decision for one page. The text alone decides first; a page whose text looks fine is
+ * rendered at `inkDpi` (cheap) to see whether its text explains its ink (a scanned attachment
+ * under a page number or a caption).
+ */
+export async function decidePage(page: PageContent, mode: OcrMode, raster: () => Promise<RasterSource>, opts: { inkDpi: number; inkCheck: boolean }): Promise<PageRead> {
+  // --ocr never: the text layer is used, but what would have sent the page to OCR is still told
+  if (mode === 'never') {
+    const q = pageTextQuality(page.items, page.info);
+    return q.decision === 'text' ? { decision: 'text', reasons: [] } : { decision: 'text', reasons: [], notOcred: q.reasons };
+  }
+  if (mode === 'always') return { decision: 'ocr', reasons: ['--ocr always'] };
+  const first = pageTextQuality(page.items, page.info);
+  // text that could leave ink uncovered only matters where the page paints an image (a scan beside text)
+  if (first.decision !== 'text' || !opts.inkCheck || page.images === 0) return { decision: first.decision, reasons: first.reasons };
+  const src = await raster();
+  const r = await src.pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
+  const ink = { ...inkOutsideText(r.image, page.items, r.dpi, { rulings: page.rulings }), largestImageShare: page.largestImageShare };
+  const q = pageTextQuality(page.items, page.info, ink);
+  return { decision: q.decision, reasons: q.reasons };
+}
