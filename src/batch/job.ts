@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { extractPdf, oneLine } from '../pipeline/extract.ts';
+import { extractPdf } from '../pipeline/extract.ts';
+import { oneLine } from '../runtime/errors.ts';
 import { DEFAULT_OCR_OPTIONS } from '../pipeline/options.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';

@@ -7,10 +7,7 @@
 import { mkdir, readFile, readdir, rm, writeFile, access } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.trim();
-}
+import { oneLine } from '../runtime/errors.ts';
 
 /** An output folder that cannot be used: the message is one line. */
 export class OutDirError extends Error {}

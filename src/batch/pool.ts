@@ -1,6 +1,6 @@
 /**
  * Worker processes for a batch. pdf.js runs on the main thread in Node, so documents are spread
- * over child processes (`child_process.fork` of worker.ts through bin/run-ts.mjs), reused across
+ * over child processes (`child_process.fork` of worker.js, or worker.ts through tsx from the sources), reused across
  * documents. Each document has a time limit and each worker a memory ceiling (V8 heap limit
  * `--max-old-space-size` plus a resident-set watch read from /proc on Linux; elsewhere only the
  * heap limit applies): a worker that exceeds one is killed, the document is failed
@@ -8,14 +8,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { entryFor } from '../runtime/entry.ts';
 import type { DocJob } from './job.ts';
 import { failedResult } from './results.ts';
 import type { DocResult } from './manifest.ts';
 import type { JobMessage, ResultMessage } from './worker.ts';
 
-const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
-const WORKER_TS = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** the worker process's module (compiled or, from the sources, through tsx) */
+const WORKER = entryFor(import.meta.url, './worker');
 /** bytes of a worker's stderr kept to explain a crash */
 const STDERR_TAIL = 4096;
 
@@ -103,7 +103,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const child = fork(RUN_TS, [WORKER_TS], {
+    const child = fork(WORKER.file, [...WORKER.argv], {
       execArgv: [`--max-old-space-size=${this.settings.maxMemoryMiB}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',

@@ -2,6 +2,7 @@
  * Failed results and read-error reasons, shared by the coordinator and the workers (kept apart
  * from job.ts so the coordinator never loads the extraction pipeline or pdf.js).
  */
+import { oneLine } from '../runtime/errors.ts';
 import type { DocResult } from './manifest.ts';
 
 /** A failed result. */
@@ -18,6 +19,5 @@ export function readErrorReason(err: unknown): string {
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder, not a file';
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0]!.trim();
+  return oneLine(err);
 }

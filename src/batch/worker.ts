@@ -1,11 +1,11 @@
 /**
- * The worker process of a batch (forked through bin/run-ts.mjs, which registers tsx): runs one
+ * The worker process of a batch (forked by pool.ts; from the sources through bin/run-ts.mjs, which registers tsx): runs one
  * document per message and answers with its result and the process's peak RSS. pdf.js stays
  * loaded between documents. It exits when the coordinator goes away.
  */
 import { runDocJob, type DocJob } from './job.ts';
 import { failedResult } from './results.ts';
-import { oneLine } from '../pipeline/extract.ts';
+import { oneLine } from '../runtime/errors.ts';
 import type { DocResult } from './manifest.ts';
 import { withPdf } from '../read/pdfjs.ts';
 

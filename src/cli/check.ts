@@ -14,7 +14,7 @@ import { UsageError, parseFailOn, severityCounts } from './common.ts';
 import { loadReviewInput, OutputFolderError } from '../write/load.ts';
 import { review, failsAt } from '../pipeline/review.ts';
 import { writeReview } from '../write/outputs.ts';
-import { oneLine } from '../pipeline/extract.ts';
+import { oneLine } from '../runtime/errors.ts';
 import { readReviewFile } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import { rebuildIfBatch } from '../batch/outputs.ts';

@@ -1,6 +1,5 @@
 /** What the CLI commands share: usage errors, one-line messages, severity option parsing. */
-import type { Severity } from '../model/findings.ts';
-import { SEVERITIES } from '../model/findings.ts';
+import { SEVERITIES, type Severity } from '../model/severity.ts';
 
 /** A wrong command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {}

@@ -15,8 +15,7 @@ import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';
 import { OutDirError } from '../batch/outdir.ts';
 import { BATCH_SETTINGS } from '../batch/settings.ts';
-import { OCR_MODES, type OcrMode } from '../pipeline/options.ts';
-import { OCR_ENGINES } from '../ocr/engine.ts';
+import { OCR_ENGINES, OCR_MODES, type OcrMode } from '../model/options.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
 

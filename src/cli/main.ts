@@ -3,11 +3,8 @@
  * Exit codes: 0 fine; 1 a named file failed (any file with --strict) or a finding reached --fail-on;
  * 2 usage error; 70 internal error.
  */
-import { extractCommand } from './extract.ts';
-import { checkCommand } from './check.ts';
-import { reportCommand } from './report.ts';
 import { UsageError } from './common.ts';
-import { oneLine } from '../pipeline/extract.ts';
+import { oneLine } from '../runtime/errors.ts';
 import { VERSION } from '../version.ts';
 
 const USAGE = `gongwen ${VERSION} — Chinese official notices (公文) in PDF → text, tables, records, findings
@@ -46,12 +43,13 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
       console.log(USAGE);
       return 0;
+    // each command loads its own modules only (pdf.js, schemas, OCR stay unloaded for --help)
     case 'extract':
-      return extractCommand(rest);
+      return (await import('./extract.ts')).extractCommand(rest);
     case 'check':
-      return checkCommand(rest);
+      return (await import('./check.ts')).checkCommand(rest);
     case 'report':
-      return reportCommand(rest);
+      return (await import('./report.ts')).reportCommand(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

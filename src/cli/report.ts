@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from './common.ts';
-import { oneLine } from '../pipeline/extract.ts';
+import { oneLine } from '../runtime/errors.ts';
 import { OutputFolderError } from '../write/load.ts';
 import { documentFolders, writeBatchIndex, writeReport, type ReportSettings } from '../report/index.ts';
 

@@ -7,9 +7,7 @@ import type { RasterSource } from '../read/pageImage.ts';
 import { inkOutsideText } from './ink.ts';
 import { pageTextQuality, type PageDecision } from './textQuality.ts';
 
-/** When to OCR a page: by the decision below, every page, or never. */
-export type OcrMode = 'auto' | 'always' | 'never';
-export const OCR_MODES: readonly OcrMode[] = ['auto', 'always', 'never'];
+import type { OcrMode } from '../model/options.ts';
 
 /** How one page is read and why. */
 export interface PageRead {

@@ -3,11 +3,10 @@
  * PDF points, top-left origin (model/types.ts).
  */
 import { z } from 'zod';
+import { SEVERITIES, type Severity } from './severity.ts';
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof SeveritySchema>;
-/** Severities from most to least severe. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { SEVERITIES, type Severity } from './severity.ts';
+export const SeveritySchema = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 
 export const BBoxSchema = z.object({ x0: z.number(), top: z.number(), x1: z.number(), bottom: z.number() });
 

@@ -236,3 +236,6 @@ export interface StageError {
 }
 
 export type DocStatus = 'ok' | 'partial' | 'failed';
+
+/** An encoded raster image's format (page renders, report images). */
+export type ImageFormat = 'jpeg' | 'webp' | 'png';

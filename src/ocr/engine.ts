@@ -3,7 +3,7 @@
  */
 import type { OcrEngine, OcrEngineName } from './types.ts';
 
-export const OCR_ENGINES: readonly OcrEngineName[] = ['ppocr', 'tesseract'];
+export { OCR_ENGINES } from '../model/options.ts';
 
 /** Creates the named engine (loaded on first use only). */
 export async function createEngine(name: OcrEngineName): Promise<OcrEngine> {

@@ -19,7 +19,8 @@ export interface OcrLine {
   doubts?: string[];
 }
 
-export type OcrEngineName = 'ppocr' | 'tesseract';
+export type { OcrEngineName } from '../model/options.ts';
+import type { OcrEngineName } from '../model/options.ts';
 
 export interface OcrEngine {
   readonly name: OcrEngineName;

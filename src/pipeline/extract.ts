@@ -4,6 +4,7 @@
  *   → tables (fragments per page → logical tables) → layout (prose blocks, 公文 split) → Extraction.
  * Errors are data: a page that fails is recorded and the rest goes on (status 'partial').
  */
+import { oneLine } from '../runtime/errors.ts';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
@@ -173,10 +174,4 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-/** An error as one line of text (no stack). */
-export function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0]!.trim();
 }

@@ -1,5 +1,5 @@
 /**
- * Entry of one OCR worker thread (started by ocrThreads.ts through bin/run-ts.mjs, which registers
+ * Entry of one OCR worker thread (started by ocrThreads.ts; from the sources through bin/run-ts.mjs, which registers
  * tsx): loads its engine once (`workerData.engine`), then OCRs one page per message with `ocrPage`
  * and answers with the result (PDF points) or a one-line error.
  */

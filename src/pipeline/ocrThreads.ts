@@ -4,7 +4,7 @@
  * dies fails its page with a one-line reason and is replaced on the next page.
  */
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { entryFor, entryOfFile, type Entry } from '../runtime/entry.ts';
 import type { PageInfo, TextItem } from '../model/types.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { PageRaster } from '../raster/types.ts';
@@ -13,8 +13,8 @@ import type { OcrPageResult } from './ocrPage.ts';
 import type { OcrPageRunner } from './ocrRunner.ts';
 import type { ThreadReply, ThreadRequest } from './ocrThreadMain.ts';
 
-const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
-const THREAD_TS = fileURLToPath(new URL('./ocrThreadMain.ts', import.meta.url));
+/** the thread's module (compiled or, from the sources, through tsx) */
+const THREAD = entryFor(import.meta.url, './ocrThreadMain');
 
 interface Pending {
   resolve(r: OcrPageResult): void;
@@ -31,7 +31,8 @@ interface Slot {
  * A runner over `threads` worker threads reading with `engine`. `entry`: the thread's module
  * (tests give one that fails on purpose).
  */
-export function threadRunner(engine: OcrEngineName, threads: number, entry = THREAD_TS): OcrPageRunner {
+export function threadRunner(engine: OcrEngineName, threads: number, entry?: string): OcrPageRunner {
+  const start: Entry = entry ? entryOfFile(entry) : THREAD;
   const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
   const waiting: ((s: number) => void)[] = [];
   const free: number[] = slots.map((_, i) => i);
@@ -39,7 +40,7 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry = THR
   let closed = false;
 
   const spawn = (): Slot => {
-    const worker = new Worker(RUN_TS, { argv: [entry], workerData: { engine } });
+    const worker = new Worker(start.file, { argv: [...start.argv], workerData: { engine } });
     const slot: Slot = { worker, pending: null, dead: false };
     const fail = (reason: string): void => {
       slot.dead = true;

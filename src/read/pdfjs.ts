@@ -3,26 +3,13 @@
  * folder is in the project's types (`model/types.ts`): points, top-left origin of the displayed page.
  */
 
+import { oneLine } from '../runtime/errors.ts';
 import type { PageContent } from '../model/types.ts';
 import { loadingTask, pdfjsLib } from './lib.ts';
 import { readPage, type ReadSettings } from './page.ts';
+import { PdfInputError } from './errors.ts';
 
-/**
- * A PDF that cannot be read at all. `reason` is one human line: `empty file`,
- * `not a PDF (no %PDF header)`, `encrypted: a password is required`, `encrypted: wrong password`,
- * `damaged or truncated PDF (<pdf.js message>)`, `no pages`.
- */
-export class PdfInputError extends Error {
-  readonly reason: string;
-  /** the PDF's page count, when it was opened before the error */
-  readonly pages: number;
-  constructor(reason: string, options?: { cause?: unknown; pages?: number }) {
-    super(reason, options);
-    this.name = 'PdfInputError';
-    this.reason = reason;
-    this.pages = options?.pages ?? 0;
-  }
-}
+export { PdfInputError } from './errors.ts';
 
 /** An open PDF. `readPage` takes a 1-based page number. Call `close` when done (or use `withPdf`). */
 export interface PdfHandle {
@@ -56,9 +43,7 @@ export function checkHeader(data: Uint8Array): void {
 
 /** First line of an error message, at most 120 characters. */
 export function shortMessage(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const line = (msg.split('\n')[0] ?? '').trim() || 'unknown error';
-  return line.length > 120 ? line.slice(0, 117) + '...' : line;
+  return oneLine(err, 120);
 }
 
 /** A pdf.js load error as PdfInputError. */

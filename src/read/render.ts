@@ -9,7 +9,8 @@ import type { BBox } from '../model/types.ts';
 import { canvasLib, loadingTask } from './lib.ts';
 import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
-export type ImageFormat = 'jpeg' | 'webp' | 'png';
+export type { ImageFormat } from '../model/types.ts';
+import type { ImageFormat } from '../model/types.ts';
 
 /** An encoded image of a page or of a region of it. */
 export interface RenderedImage {

