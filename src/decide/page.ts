@@ -6,12 +6,14 @@ import type { PageContent } from '../model/types.ts';
 import type { RasterSource } from '../read/pageImage.ts';
 import { inkOutsideText } from './ink.ts';
 import { pageTextQuality, type PageDecision } from './textQuality.ts';
+import { innerInkShare, looksBlank, paintsNothing } from './blank.ts';
 
 import type { OcrMode } from '../model/options.ts';
 
 /** How one page is read and why. */
 export interface PageRead {
-  decision: PageDecision;
+  /** 'blank': nothing to read (no text, no ink), never OCR'd */
+  decision: PageDecision | 'blank';
   reasons: string[];
   /** --ocr never: why the page would have been OCR'd */
   notOcred?: string[];
@@ -23,6 +25,12 @@ export interface PageRead {
  * under a page number or a caption).
  */
 export async function decidePage(page: PageContent, mode: OcrMode, raster: () => Promise<RasterSource>, opts: { inkDpi: number; inkCheck: boolean }): Promise<PageRead> {
+  if (paintsNothing(page)) return { decision: 'blank', reasons: ['no text and nothing painted'] };
+  // a page without text is rendered small first: an empty sheet (scanned or not) is never OCR'd
+  if (mode !== 'never' && page.items.length === 0) {
+    const r = await (await raster()).pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
+    if (looksBlank(r.image)) return { decision: 'blank', reasons: [`no text, ink on ${(innerInkShare(r.image) * 100).toFixed(3)}% of the page`] };
+  }
   // --ocr never: the text layer is used, but what would have sent the page to OCR is still told
   if (mode === 'never') {
     const q = pageTextQuality(page.items, page.info);

@@ -56,7 +56,7 @@ export const DocumentSchema = z.object({
   pages: z.array(
     z.object({
       page,
-      method: z.enum(['text', 'ocr', 'both']),
+      method: z.enum(['text', 'ocr', 'both', 'blank']),
       width: z.number().positive(),
       height: z.number().positive(),
       rotate: z.number().int(),

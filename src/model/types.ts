@@ -74,6 +74,8 @@ export interface PageContent {
   images?: number;
   /** share of the page (0..1) the largest painted image covers, when it paints any */
   largestImageShare?: number;
+  /** marks the page paints besides text (painted paths, shadings, images); 0: nothing but text */
+  painted?: number;
 }
 
 /** A line of text: items sharing a baseline, left to right. */
@@ -216,7 +218,7 @@ export interface Evidence {
 /** How each page was read. */
 export interface PageMethod {
   page: number;
-  method: 'text' | 'ocr' | 'both';
+  method: 'text' | 'ocr' | 'both' | 'blank';
   width: number;
   height: number;
   rotate: number;

@@ -30,7 +30,7 @@ export interface ExtractOptions extends OcrOptions {
 
 /** How each page was read (document.json `pages[].method`) and its mean confidence. */
 interface PageReadResult {
-  method: 'text' | 'ocr' | 'both';
+  method: 'text' | 'ocr' | 'both' | 'blank';
   confidence: number;
   /** why the page went to OCR (document.json `pages[].reasons`) */
   reasons: string[];
@@ -138,11 +138,16 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
         errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
       }
       const { decision, reasons, notOcred } = read;
+      if (decision === 'blank') {
+        reads.push({ method: 'blank', confidence: 1, reasons });
+        continue;
+      }
       if (decision !== 'text') toOcr.push({ i, decision });
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
       else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
       reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
     }
+    if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
     if (toOcr.length === 0) return reads;
     runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length)));
     const queue = new PQueue({ concurrency: runner.slots });

@@ -46,11 +46,28 @@ export async function readPage(
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
-    if (images === 0) return { info, items, rulings, images };
+    const marks = paintOps(lib, opList);
+    if (images === 0) return { info, items, rulings, images, painted: marks };
     const painted = paintedImages(lib.OPS, opList, vt, info.width, info.height).images.filter((im) => !im.mask);
     const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
-    return { info, items, rulings, images, largestImageShare };
+    return { info, items, rulings, images, painted: marks, largestImageShare };
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * Operators that put marks on the page besides text: painted paths (a `constructPath` that ends in
+ * anything but `endPath`, which only clips), shadings and images. 0 means the page paints nothing.
+ */
+function paintOps(lib: PdfjsLib, opList: { fnArray: number[]; argsArray: unknown[] }): number {
+  const { OPS } = lib;
+  const marks = new Set<number>([OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintSolidColorImageMask]);
+  let n = 0;
+  opList.fnArray.forEach((fn, i) => {
+    if (fn === OPS.constructPath) {
+      if (Number((opList.argsArray[i] as unknown[] | undefined)?.[0]) !== OPS.endPath) n++;
+    } else if (marks.has(fn)) n++;
+  });
+  return n;
 }

@@ -7,7 +7,7 @@ import type { DocumentJson } from '../model/outputs.ts';
 import type { Finding } from '../model/findings.ts';
 import { esc, pageRanges } from './html.ts';
 
-const METHOD_LABEL = { text: 'text layer', ocr: 'OCR', both: 'text layer + OCR' } as const;
+const METHOD_LABEL = { text: 'text layer', ocr: 'OCR', both: 'text layer + OCR', blank: 'blank' } as const;
 
 function gongwenRows(doc: DocumentJson): string {
   if (doc.documents.length === 0) return '<p class="muted">No 公文 recognised.</p>';
