@@ -31,6 +31,8 @@ export interface ExtractOptions extends OcrSettings {
   readonly password?: string;
   /** a PDF with more pages fails with PdfInputError 'too many pages (N > max)'. @default no limit */
   readonly maxPages?: number;
+  /** threads reading the pages of a large PDF (this one included; a thread per 50 pages at most). @default 1 */
+  readonly pageThreads?: number;
   /** the file name recorded in document.json when `pdf` is bytes. @default 'document.pdf' */
   readonly name?: string;
 }

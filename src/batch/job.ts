@@ -40,6 +40,8 @@ export interface DocJob {
   dpi?: number;
   /** OCR pages of this document read at once (worker threads); 1 when other documents run beside it */
   ocrThreads?: number;
+  /** threads reading the pages of a large PDF; 1 when other documents run beside it */
+  pageThreads?: number;
 }
 
 
@@ -66,7 +68,7 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
     const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1);
-    const ex = await extractPdf({ path: job.path, data }, { password: job.password, maxPages: job.maxPages, ...ocrOptions(job), ocrRunner });
+    const ex = await extractPdf({ path: job.path, data }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...ocrOptions(job), ocrRunner });
     // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
     const kept = await keptReview(job.dir);
     const rev = reviewWithDecisions(review(ex), kept?.file ?? null);

@@ -23,7 +23,7 @@ import {
 import { prepareOutDir, removeStaleTemps } from './outdir.ts';
 import { WorkerPool } from './pool.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
-import { BATCH_SETTINGS, ocrThreadsPerDocument, type BatchOptions } from './settings.ts';
+import { BATCH_SETTINGS, ocrThreadsPerDocument, threadsPerDocument, type BatchOptions } from './settings.ts';
 
 /** What a run ends with: the done event and the entry of every input, in input order. */
 export interface BatchResult {
@@ -100,6 +100,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     let appending: Promise<void> = Promise.resolve();
     const queue = new PQueue({ concurrency: Math.max(1, o.jobs) });
     const ocrThreads = ocrThreadsPerDocument(o.jobs, inputs.length, o.maxMemoryMiB);
+    const pageThreads = threadsPerDocument(o.jobs, inputs.length);
 
     const one = async (input: InputFile, i: number): Promise<void> => {
       const started = performance.now();
@@ -123,7 +124,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
         } else if (notPdf !== null) {
           result = failedResult(notPdf, true, sha256); // no worker needed
         } else {
-          const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads });
+          const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads });
           result = { ...r.result, sha256: r.result.sha256 || sha256 };
           workerMs = r.ms;
         }

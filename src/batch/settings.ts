@@ -28,13 +28,18 @@ export const BATCH_SETTINGS = {
   ocrThreadMiB: 600,
 } as const;
 
+/** Cores one document may use: those left idle when fewer documents than --jobs run (all of them for one). */
+export function threadsPerDocument(jobs: number, documents: number): number {
+  const j = Math.max(1, jobs);
+  return Math.max(1, Math.floor(j / Math.max(1, Math.min(j, documents))));
+}
+
 /**
  * OCR threads of one document: the cores left idle when fewer documents than --jobs run (all of
  * them for a single document), but no more than fit in --max-memory beside the worker's own use.
  */
 export function ocrThreadsPerDocument(jobs: number, documents: number, maxMemoryMiB: number): number {
-  const j = Math.max(1, jobs);
-  const byCores = Math.floor(j / Math.max(1, Math.min(j, documents)));
+  const byCores = threadsPerDocument(jobs, documents);
   const byMemory = Math.floor((maxMemoryMiB - BATCH_SETTINGS.workerBaseMiB) / BATCH_SETTINGS.ocrThreadMiB);
   return Math.max(1, Math.min(byCores, byMemory));
 }

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
 import { PdfInputError, withPdf } from '../read/pdfjs.ts';
+import { readAllPages } from '../read/pageThreads.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
@@ -26,7 +27,12 @@ export interface ExtractOptions extends OcrOptions {
   readonly password?: string;
   /** a PDF with more pages fails with PdfInputError 'too many pages (N > max)' before any page is read. @default no limit */
   readonly maxPages?: number;
+  /** threads reading the pages of a large PDF (this one included; a thread per 50 pages at most). @default 1 */
+  readonly pageThreads?: number;
 }
+
+/** a page-reading thread is started for at least this many pages */
+const MIN_PAGES_PER_THREAD = 50;
 
 /** How each page was read (document.json `pages[].method`) and its mean confidence. */
 interface PageReadResult {
@@ -55,12 +61,10 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     if (options.maxPages !== undefined && pdf.pageCount > options.maxPages) {
       throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
     }
-    for (let n = 1; n <= pdf.pageCount; n++) {
-      try {
-        pages.push(await pdf.readPage(n));
-      } catch (err) {
-        errors.push({ stage: 'read', page: n, reason: oneLine(err) });
-      }
+    const outcomes = await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD });
+    for (const o of outcomes) {
+      if (o.content) pages.push(o.content);
+      else errors.push({ stage: 'read', page: o.page, reason: o.error });
     }
     return pdf.pageCount;
   });

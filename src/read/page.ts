@@ -4,7 +4,7 @@
  */
 
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PageContent, PageInfo } from '../model/types.ts';
+import type { PageContent, PageInfo, TextItem } from '../model/types.ts';
 import type { PdfjsLib } from './lib.ts';
 import { toMatrix } from './matrix.ts';
 import { paintedImages } from './images.ts';
@@ -43,6 +43,7 @@ export async function readPage(
     };
     const items = await pageToTextItems(lib, page, pageNo, vt, s.text);
     const opList = await page.getOperatorList();
+    fontNamesOfPdf(page, items);
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
@@ -70,4 +71,24 @@ function paintOps(lib: PdfjsLib, opList: { fnArray: number[]; argsArray: unknown
     } else if (marks.has(fn)) n++;
   });
   return n;
+}
+
+/**
+ * pdf.js names a font by load order within its loaded document ('g_d3_f2'), which differs with
+ * the thread or the pages read before. Once the operator list has loaded the page's fonts, each
+ * item gets the font's own name from the PDF ('ABCDEF+UMing'), the same however the page is read.
+ */
+function fontNamesOfPdf(page: PDFPageProxy, items: TextItem[]): void {
+  const names = new Map<string, string>();
+  for (const it of items) {
+    const id = it.fontName;
+    if (!id) continue;
+    let name = names.get(id);
+    if (name === undefined) {
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown } | null) : null;
+      name = typeof font?.name === 'string' && font.name !== '' ? font.name : id.replace(/^g_d\d+_/, '');
+      names.set(id, name);
+    }
+    it.fontName = name;
+  }
 }
