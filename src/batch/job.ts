@@ -11,7 +11,7 @@ import { DEFAULT_OCR_OPTIONS } from '../pipeline/options.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
 import { writeExtraction } from '../write/outputs.ts';
-import { PdfInputError } from '../read/pdfjs.ts';
+import { PdfInputError, withPdf } from '../read/pdfjs.ts';
 import type { DocResult } from './manifest.ts';
 import { failedResult, readErrorReason } from './results.ts';
 import { join } from 'node:path';
@@ -68,12 +68,16 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
     const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1);
-    const ex = await extractPdf({ path: job.path, data }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...ocrOptions(job), ocrRunner });
-    // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
-    const kept = await keptReview(job.dir);
-    const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
-    await writeExtraction(job.dir, ex, rev, { bom: job.bom, raw: job.raw }, kept?.files);
-    if (job.report) await writeReport(job.dir, job.path, { password: job.password });
+    // one open document serves extraction, OCR rasters and the report's page images
+    const { ex, rev } = await withPdf(data, { password: job.password }, async (pdf) => {
+      const ex = await extractPdf({ path: job.path, data, pdf }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...ocrOptions(job), ocrRunner });
+      // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
+      const kept = await keptReview(job.dir);
+      const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
+      await writeExtraction(job.dir, ex, rev, { bom: job.bom, raw: job.raw }, kept?.files);
+      if (job.report) await writeReport(job.dir, job.path, { password: job.password, renderer: pdf });
+      return { ex, rev };
+    });
     const doc = ex.document;
     return {
       status: doc.status,

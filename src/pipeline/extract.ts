@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
-import { PdfInputError, withPdf } from '../read/pdfjs.ts';
+import { PdfInputError, withPdf, type PdfHandle } from '../read/pdfjs.ts';
 import { readAllPages } from '../read/pageThreads.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
@@ -19,7 +19,7 @@ import PQueue from 'p-queue';
 import { decidePage, type PageRead } from '../decide/page.ts';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
-import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
+import type { RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';
 
 export interface ExtractOptions extends OcrOptions {
@@ -50,6 +50,8 @@ interface PageReadResult {
 export interface SourceInfo {
   path: string;
   data: Uint8Array;
+  /** the document already open from `data` (the caller closes it; it can go on to render the report) */
+  pdf?: PdfHandle;
 }
 
 /** Runs the whole born-digital path on one PDF. Throws PdfInputError when the PDF cannot be opened. */
@@ -57,7 +59,8 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const sha256 = createHash('sha256').update(source.data).digest('hex');
   const errors: StageError[] = [];
   const pages: PageContent[] = [];
-  const pageCount = await withPdf(source.data, { password: options.password }, async (pdf) => {
+  let reads: PageReadResult[] = [];
+  const read = async (pdf: PdfHandle): Promise<number> => {
     if (options.maxPages !== undefined && pdf.pageCount > options.maxPages) {
       throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
     }
@@ -66,10 +69,11 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
       if (o.content) pages.push(o.content);
       else errors.push({ stage: 'read', page: o.page, reason: o.error });
     }
+    // the same open document gives the rasters for the page decisions and OCR (one parse)
+    reads = await readScannedPages(pdf, pages, options, errors);
     return pdf.pageCount;
-  });
-
-  const reads = await readScannedPages(source.data, pages, options, errors);
+  };
+  const pageCount = source.pdf ? await read(source.pdf) : await withPdf(source.data, { password: options.password }, read);
 
   const running = removeRunningLines(pages.map((p) => ({ info: p.info, lines: itemsToLines(p.items) })));
   const fragmentsPerPage: TableFragment[][] = [];
@@ -124,10 +128,9 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
  * A page that fails keeps its text layer and records an error. 'both' pages keep their text-layer
  * items and OCR reads what lies outside them (ocrPage).
  */
-async function readScannedPages(data: Uint8Array, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
+async function readScannedPages(source: RasterSource, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
-  let source: Promise<RasterSource> | undefined;
-  const raster = (): Promise<RasterSource> => (source ??= openRasterSource(data, { password: options.password }));
+  const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
   const toOcr: { i: number; decision: 'ocr' | 'both' }[] = [];
   let runner: OcrPageRunner | undefined;
@@ -175,7 +178,6 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
     );
     errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   } finally {
-    if (source) await (await source.catch(() => undefined))?.close().catch(() => undefined);
     if (runner && ownsRunner) await runner.close().catch(() => undefined);
   }
   return reads;

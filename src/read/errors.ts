@@ -16,3 +16,17 @@ export class PdfInputError extends Error {
     this.pages = options?.pages ?? 0;
   }
 }
+
+/** how far into the file `%PDF-` may start (bytes) */
+const HEADER_SEARCH_BYTES = 1024;
+
+/** Throws PdfInputError for an empty buffer or one with no `%PDF-` in its first 1024 bytes. */
+export function checkHeader(data: Uint8Array): void {
+  if (data.length === 0) throw new PdfInputError('empty file');
+  const head = data.subarray(0, HEADER_SEARCH_BYTES);
+  const sig = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+  for (let i = 0; i + sig.length <= head.length; i++) {
+    if (sig.every((b, k) => head[i + k] === b)) return;
+  }
+  throw new PdfInputError('not a PDF (no %PDF header)');
+}

@@ -16,10 +16,9 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bitsToGray, orientedToSource, orientGray, rgbaToGray, rgbToGray, type Orientation } from '../raster/gray.ts';
 import type { GrayImage, PageRaster } from '../raster/types.ts';
-import { canvasLib, loadingTask, pdfjsLib, type PdfjsLib } from './lib.ts';
+import { canvasLib, type PdfjsLib } from './lib.ts';
 import { apply, toMatrix, type Matrix } from './matrix.ts';
 import { paintedImages, type ScanImage } from './images.ts';
-import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
 
 export interface PageRasterOptions {
   /** render resolution, px per inch (pages that are not image-only). @default 300 */
@@ -42,20 +41,9 @@ export interface RasterSource {
 }
 
 
-/** Opens a PDF for rasterising (the buffer is copied). Throws PdfInputError when it cannot be opened. */
-export async function openRasterSource(data: Uint8Array, opts: { password?: string } = {}): Promise<RasterSource> {
-  checkHeader(data);
-  const lib = await pdfjsLib();
-  const task = await loadingTask(data, opts.password);
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await task.promise;
-  } catch (err) {
-    await task.destroy().catch(() => undefined);
-    throw new PdfInputError(`cannot open PDF for rasterising (${shortMessage(err)})`, { cause: err });
-  }
+/** Rasterising pages of an open document (the document stays open). */
+export function docRasters(lib: PdfjsLib, doc: PDFDocumentProxy): Pick<RasterSource, 'pageToRaster'> {
   return {
-    pageCount: doc.numPages,
     async pageToRaster(n, o = {}) {
       if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new RangeError(`page ${n} out of range 1..${doc.numPages}`);
       const page = await doc.getPage(n);
@@ -65,19 +53,7 @@ export async function openRasterSource(data: Uint8Array, opts: { password?: stri
         page.cleanup();
       }
     },
-    close: () => task.destroy(),
   };
-}
-
-/** One page's raster, from PDF bytes (opened and closed here) or an open `RasterSource`. */
-export async function pageToRaster(src: Uint8Array | RasterSource, page: number, opts: PageRasterOptions = {}): Promise<PageRaster> {
-  if (!(src instanceof Uint8Array)) return src.pageToRaster(page, opts);
-  const source = await openRasterSource(src);
-  try {
-    return await source.pageToRaster(page, opts);
-  } finally {
-    await source.close().catch(() => undefined);
-  }
 }
 
 /** A loaded page → raster: the embedded scan when the page is image-only (and wanted), else rendered. */

@@ -7,12 +7,19 @@ import { oneLine } from '../runtime/errors.ts';
 import type { PageContent } from '../model/types.ts';
 import { loadingTask, pdfjsLib } from './lib.ts';
 import { readPage, type ReadSettings } from './page.ts';
-import { PdfInputError } from './errors.ts';
+import { checkHeader, PdfInputError } from './errors.ts';
+import { docRasters, type RasterSource, type PageRasterOptions } from './pageImage.ts';
+import { docRenderer, type PdfRenderer } from './render.ts';
+import type { PageRaster } from '../raster/types.ts';
 
-export { PdfInputError } from './errors.ts';
+export { checkHeader, PdfInputError } from './errors.ts';
 
 /** An open PDF. `readPage` takes a 1-based page number. Call `close` when done (or use `withPdf`). */
-export interface PdfHandle {
+/**
+ * An open PDF: one parse serves reading pages (text, rulings), rasters for OCR and renders for the
+ * report; pdf.js keeps the document's fonts and objects between them. `close` when done.
+ */
+export interface PdfHandle extends RasterSource, PdfRenderer {
   pageCount: number;
   readPage(n: number): Promise<PageContent>;
   close(): Promise<void>;
@@ -26,20 +33,8 @@ export interface OpenOptions {
 }
 
 /** How far into the file the `%PDF-` header may start (other tools accept leading junk too). */
-const HEADER_SEARCH_BYTES = 1024;
 /** pdf.js PasswordResponses: NEED_PASSWORD = 1, INCORRECT_PASSWORD = 2. */
 const INCORRECT_PASSWORD = 2;
-
-/** Throws PdfInputError for an empty buffer or one with no `%PDF-` in its first 1024 bytes. */
-export function checkHeader(data: Uint8Array): void {
-  if (data.length === 0) throw new PdfInputError('empty file');
-  const head = data.subarray(0, HEADER_SEARCH_BYTES);
-  const sig = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-  for (let i = 0; i + sig.length <= head.length; i++) {
-    if (sig.every((b, k) => head[i + k] === b)) return;
-  }
-  throw new PdfInputError('not a PDF (no %PDF header)');
-}
 
 /** First line of an error message, at most 120 characters. */
 export function shortMessage(err: unknown): string {
@@ -76,6 +71,7 @@ export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise
     throw new PdfInputError('no pages');
   }
   const pageCount = doc.numPages;
+  const pdf = doc;
   return {
     pageCount,
     async readPage(n: number): Promise<PageContent> {
@@ -84,14 +80,28 @@ export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise
       }
       let page;
       try {
-        page = await doc.getPage(n);
+        page = await pdf.getPage(n);
       } catch (err) {
         throw new PdfInputError(`damaged or truncated PDF (page ${n}: ${shortMessage(err)})`, { cause: err });
       }
       return readPage(lib, page, n, opts.read);
     },
+    ...docRasters(lib, pdf),
+    ...docRenderer(pdf),
     close: () => task.destroy(),
   };
+}
+
+/** Opens a PDF for rasterising pages (an open handle; the buffer is copied). */
+export const openRasterSource: (data: Uint8Array, opts?: { password?: string }) => Promise<RasterSource> = openPdf;
+
+/** Opens a PDF for rendering pages (an open handle; the buffer is copied). */
+export const openRenderer: (data: Uint8Array, opts?: { password?: string }) => Promise<PdfRenderer> = openPdf;
+
+/** One page's raster, from PDF bytes (opened and closed here) or an open `RasterSource`. */
+export async function pageToRaster(src: Uint8Array | RasterSource, page: number, opts: PageRasterOptions = {}): Promise<PageRaster> {
+  if (!(src instanceof Uint8Array)) return src.pageToRaster(page, opts);
+  return withPdf(src, {}, (pdf) => pdf.pageToRaster(page, opts));
 }
 
 /** Opens the PDF, runs `fn` on it and always closes it (also when `fn` throws). */

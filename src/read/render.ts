@@ -6,8 +6,8 @@
  */
 import type { Canvas } from '@napi-rs/canvas';
 import type { BBox } from '../model/types.ts';
-import { canvasLib, loadingTask } from './lib.ts';
-import { checkHeader, PdfInputError, shortMessage } from './pdfjs.ts';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { canvasLib } from './lib.ts';
 
 export type { ImageFormat } from '../model/types.ts';
 import type { ImageFormat } from '../model/types.ts';
@@ -79,17 +79,8 @@ function regionPixels(region: BBox, width: number, height: number, scale: number
   return { sx, sy, sw: Math.max(1, Math.ceil(x1 * scale) - sx), sh: Math.max(1, Math.ceil(y1 * scale) - sy) };
 }
 
-/** Opens a PDF for rendering (the buffer is copied). Throws PdfInputError when it cannot be opened. */
-export async function openRenderer(data: Uint8Array, opts: { password?: string } = {}): Promise<PdfRenderer> {
-  checkHeader(data);
-  const task = await loadingTask(data, opts.password);
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await task.promise;
-  } catch (err) {
-    await task.destroy().catch(() => undefined);
-    throw new PdfInputError(`cannot open PDF for rendering (${shortMessage(err)})`, { cause: err });
-  }
+/** Drawing on an open document: page sizes and renders (the document stays open). */
+export function docRenderer(doc: PDFDocumentProxy): Omit<PdfRenderer, 'pageCount' | 'close'> {
   const { createCanvas } = canvasLib();
 
   async function pageSize(n: number): Promise<{ width: number; height: number }> {
@@ -167,5 +158,5 @@ export async function openRenderer(data: Uint8Array, opts: { password?: string }
     }
   }
 
-  return { pageCount: doc.numPages, pageSize, render, close: () => task.destroy() };
+  return { pageSize, render };
 }

@@ -5,7 +5,8 @@
 import type { BBox, Evidence, Table } from '../model/types.ts';
 import type { Finding } from '../model/findings.ts';
 import { unionBox } from '../model/evidence.ts';
-import { openRenderer, type RenderedImage } from '../read/render.ts';
+import type { PdfRenderer, RenderedImage } from '../read/render.ts';
+import { openRenderer } from '../read/pdfjs.ts';
 import type { ReportSettings } from './settings.ts';
 
 /** One crop: a region of a page around evidence `evidence` of finding `finding` (indexes). */
@@ -90,11 +91,13 @@ export function planImages(findings: readonly Finding[], tables: readonly Table[
 }
 
 /** Renders the planned images, one page at a time (each page drawn once for its view and crops). */
-export async function renderImages(data: Uint8Array, plan: ImagePlan, s: ReportSettings, password?: string): Promise<ReportImages> {
+export async function renderImages(data: Uint8Array | PdfRenderer, plan: ImagePlan, s: ReportSettings, password?: string): Promise<ReportImages> {
   const out: ReportImages = { pages: new Map(), crops: new Map() };
   const cropsByPage = new Map<number, CropRequest[]>();
   for (const c of plan.crops) cropsByPage.set(c.page, [...(cropsByPage.get(c.page) ?? []), c]);
-  const r = await openRenderer(data, { password });
+  // an open document is the caller's to close; bytes are opened and closed here
+  const owned = data instanceof Uint8Array;
+  const r = owned ? await openRenderer(data, { password }) : data;
   try {
     const pages = [...new Set([...plan.pages, ...cropsByPage.keys()])].sort((a, b) => a - b);
     for (const p of pages) {
@@ -114,7 +117,7 @@ export async function renderImages(data: Uint8Array, plan: ImagePlan, s: ReportS
       crops.forEach((c, i) => out.crops.set(c.id, rendered.regions[i]!));
     }
   } finally {
-    await r.close();
+    if (owned) await r.close();
   }
   return out;
 }

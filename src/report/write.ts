@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../write/atomic.ts';
-import type { RenderedImage } from '../read/render.ts';
+import type { PdfRenderer, RenderedImage } from '../read/render.ts';
 import { loadReportInput } from './load.ts';
 import { locatePdf } from './pdf.ts';
 import { planImages, renderImages, type CropRequest, type ReportImages } from './images.ts';
@@ -23,6 +23,8 @@ export interface WriteReportOptions {
   settings?: Partial<ReportSettings>;
   /** password of an encrypted PDF */
   password?: string;
+  /** the document already open (extract's own handle: no second parse); `pdfPath` names it */
+  renderer?: PdfRenderer;
 }
 
 /** Writes `<outDir>/report.html`. `pdfPath` overrides document.json's source.path. */
@@ -36,7 +38,7 @@ export async function writeReport(outDir: string, pdfPath?: string, opts: WriteR
   let images: ReportImages = { pages: new Map(), crops: new Map() };
   let pdf: string | null = null;
   let note: string | null = null;
-  const located = await locatePdf(input.document, outDir, pdfPath);
+  const located = opts.renderer ? { found: true as const, path: pdfPath ?? input.document.source.path, data: opts.renderer } : await locatePdf(input.document, outDir, pdfPath);
   if (located.found) {
     try {
       images = await renderImages(located.data, plan, settings, opts.password);

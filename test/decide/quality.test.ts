@@ -15,7 +15,7 @@ import type { GrayImage } from '../../src/raster/types.ts';
 import { charStats } from '../../src/decide/chars.ts';
 import { inkOutsideText } from '../../src/decide/ink.ts';
 import { openPdf } from '../../src/read/pdfjs.ts';
-import { openRenderer } from '../../src/read/render.ts';
+import { openRenderer } from '../../src/read/pdfjs.ts';
 import { pageTextQuality } from '../../src/decide/textQuality.ts';
 import { makePdf } from '../fixtures/minipdf.ts';
 import { ROOT, samplePdf } from '../helpers/samples.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BBox } from '../../src/model/types.ts';
 import type { GrayImage } from '../../src/raster/types.ts';
-import { openRenderer } from '../../src/read/render.ts';
+import { openRenderer } from '../../src/read/pdfjs.ts';
 import { canvasLib } from '../../src/read/lib.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

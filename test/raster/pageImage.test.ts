@@ -1,6 +1,7 @@
 import { degrees, PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openRasterSource, pageToRaster, type RasterSource } from '../../src/read/pageImage.ts';
+import type { RasterSource } from '../../src/read/pageImage.ts';
+import { openRasterSource, pageToRaster } from '../../src/read/pdfjs.ts';
 import { bitsToGray, orientGray } from '../../src/raster/gray.ts';
 import type { PageRaster } from '../../src/raster/types.ts';
 import { jpegRoundTrip, seedBytes } from './scan.ts';

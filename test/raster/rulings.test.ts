@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RulingLine } from '../../src/model/types.ts';
-import { pageToRaster } from '../../src/read/pageImage.ts';
+import { pageToRaster } from '../../src/read/pdfjs.ts';
 import { withPdf } from '../../src/read/pdfjs.ts';
 import { rasterToRulings } from '../../src/raster/rulings.ts';
 import { deskew } from '../../src/raster/skew.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageToRaster } from '../../src/read/pageImage.ts';
+import { pageToRaster } from '../../src/read/pdfjs.ts';
 import { deskew, estimateSkew, rotateGray, rotationToSource } from '../../src/raster/skew.ts';
 import type { PageRaster } from '../../src/raster/types.ts';
 import { makeScan, seedBytes } from './scan.ts';

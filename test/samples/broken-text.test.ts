@@ -12,7 +12,7 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withPdf } from '../../src/read/pdfjs.ts';
-import { pageToRaster } from '../../src/read/pageImage.ts';
+import { pageToRaster } from '../../src/read/pdfjs.ts';
 import { charStats } from '../../src/decide/chars.ts';
 import { SAMPLES as ROOT_SAMPLES, samplePdf } from '../helpers/samples.ts';
 import { expectSeedSlice, FactsSchema, PagesSchema, SeedSourceSchema, seedTables, TableSchema } from './seedSlice.ts';
