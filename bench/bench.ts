@@ -4,8 +4,10 @@
  * then runs the real CLI (`gongwen extract <folder> --jobs 1` and `--jobs 2`, a subprocess with
  * its worker processes) on a folder holding the same files, with pages/s and the peak RSS of the
  * coordinator and of a worker (from /proc, and as the CLI's `--progress json` done event reports it).
- * Then the OCR bench of ocr.ts (scanned pages, both engines, beside the tesseract CLI); --no-ocr skips it.
- * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- --no-ocr] [-- files...]
+ * Then whole-process timings (whole.ts: --help, the seed notice and a folder of 20 samples beside
+ * pdf2txt and pdftotext; --no-whole skips them) and the OCR bench of ocr.ts (scanned pages, both
+ * engines, beside the tesseract CLI); --no-ocr skips it.
+ * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- --no-whole] [-- --no-ocr] [-- files...]
  *        [-- [--pages N] [--sample scan-200|scan-300|file.pdf] [--engines ppocr,tesseract] [--workers 1,2]]
  */
 import { readFileSync, readdirSync, existsSync, copyFileSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { extractPdf } from '../src/pipeline/extract.ts';
 import { ROOT, hasCommand, mib, pdfPages, runGongwen, tempDir } from './lib.ts';
 import { OCR_ARGS, ocrOptions, runOcrBench } from './ocr.ts';
+import { runWholeBench } from './whole.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,6 +25,7 @@ const { values, positionals } = parseArgs({
     reps: { type: 'string', default: '5' },
     'no-cli': { type: 'boolean', default: false },
     'no-ocr': { type: 'boolean', default: false },
+    'no-whole': { type: 'boolean', default: false },
     ...OCR_ARGS,
   },
 });
@@ -119,5 +123,7 @@ if (!values['no-cli']) {
   console.log(`speed-up --jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}×`);
   rmSync(folder, { recursive: true, force: true });
 }
+
+if (!values['no-whole']) await runWholeBench(join(ROOT, 'samples', 'seed', 'seed.pdf'), sampleFiles(true).slice(0, 20), reps);
 
 if (!values['no-ocr']) await runOcrBench(ocrOptions(values));

@@ -13,10 +13,11 @@ import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeToString } from 'fast-csv';
-import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
+import type { RecordKind, RecordsFile } from '../model/records.ts';
 import type { Finding } from '../model/findings.ts';
-import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
-import { neutraliseFormula } from './records.ts';
+import { KIND_COLUMNS, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
+import { recordCell } from './records.ts';
+import { csvCell } from './guard.ts';
 
 /** One input of the batch, as the manifest has it. */
 export interface BatchRow {
@@ -83,16 +84,6 @@ function byFile(a: BatchRow, b: BatchRow): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
 
-/** A record field as a CSV cell (as in records/<kind>.csv): plain numbers, lists joined with '、'. */
-function cellOf(r: AnyRecord, col: ColumnSpec, fixed: boolean, raw: boolean): string {
-  const v: unknown = r.kind === 'generic' && !fixed ? r.values[col.name] : (r as Record<string, unknown>)[col.name];
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = Array.isArray(v) ? v.join(LIST_SEPARATOR) : String(v);
-  return raw ? s : neutraliseFormula(s);
-}
-
 /** Writes every batch output into `batchDir` from the output folders under `out`. */
 export async function writeBatchOutputs(
   out: string,
@@ -102,7 +93,7 @@ export async function writeBatchOutputs(
 ): Promise<void> {
   const raw = options.raw ?? false;
   const bom = options.bom ? '\ufeff' : '';
-  const text = (s: string): string => (raw ? s : neutraliseFormula(s));
+  const text = (s: string): string => csvCell(s, raw);
   const sorted = [...rows].sort(byFile);
   const done = sorted.filter((r) => r.status !== 'failed');
   const recordsOf = (r: BatchRow) => readJson<RecordsFile>(join(out, ...r.document.split('/'), 'records.json'), { tables: [], records: [] });
@@ -135,7 +126,7 @@ export async function writeBatchOutputs(
     const recJsonl = new Map<RecordKind, AtomicStream>();
     for (const [kind, cols] of columns) {
       const nFixed = KIND_COLUMNS[kind].length;
-      const header = ['document', 'sha256', ...cols.map((c, i) => (raw || i < nFixed ? c.name : neutraliseFormula(c.name)))];
+      const header = ['document', 'sha256', ...cols.map((c, i) => csvCell(c.name, raw || i < nFixed))];
       const csv = open(`records-${kind}.csv`);
       await csv.write(bom + (await csvLines([header])));
       recCsv.set(kind, csv);
@@ -154,7 +145,7 @@ export async function writeBatchOutputs(
         if (rs.length === 0) continue;
         const nFixed = KIND_COLUMNS[kind].length;
         await recCsv.get(kind)!.write(
-          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c, i) => cellOf(x, c, i < nFixed, raw))])),
+          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c, i) => recordCell(x, c, i < nFixed, raw))])),
         );
         await recJsonl.get(kind)!.write(rs.map((x) => JSON.stringify({ document: r.document, sha256: r.sha256, ...x }) + '\n').join(''));
       }

@@ -6,6 +6,7 @@
 import { parseString, writeToString } from 'fast-csv';
 import { AnyRecordSchema, type AnyRecord, type RecordKind } from '../model/records.ts';
 import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
+import { csvCell, unguardCell } from './guard.ts';
 
 export interface RecordsCsvOptions {
   /** prefix a UTF-8 byte-order mark (U+FEFF) so Excel reads the file as UTF-8. @default false */
@@ -17,22 +18,7 @@ export interface RecordsCsvOptions {
   readonly raw?: boolean;
 }
 
-/**
- * A cell a spreadsheet would run as a formula (= + - @ tab CR first), possibly behind quotes we
- * added: a value that already starts with quotes before such a character gets one more, so the
- * quoting is reversible.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** "'=SUM(A1)" for '=SUM(A1)'; other strings unchanged. */
-export function neutraliseFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
-
-/** The reverse of `neutraliseFormula`. */
-export function restoreFormula(s: string): string {
-  return s.startsWith("'") && FORMULA_START.test(s) ? s.slice(1) : s;
-}
+export { guardCell as neutraliseFormula, unguardCell as restoreFormula } from './guard.ts';
 
 /** The path of a kind's CSV file, relative to the output folder. */
 export function recordsCsvPath(kind: RecordKind): string {
@@ -55,15 +41,18 @@ export function kindToColumns(kind: RecordKind, records: readonly AnyRecord[]): 
   return cols;
 }
 
-/** A field's value as a CSV cell: plain numbers, true/false, lists joined with '、', null → ''. */
-function cellOf(record: AnyRecord, col: ColumnSpec, fixed: boolean, raw: boolean): string {
+/**
+ * A record field as a CSV cell (records/<kind>.csv and the batch's records CSVs): plain numbers,
+ * true/false, lists joined with '、', null → '', text through the formula guard unless `raw`.
+ * `fixed`: a column of the kind itself (a generic record's other columns are its values).
+ */
+export function recordCell(record: AnyRecord, col: ColumnSpec, fixed: boolean, raw: boolean): string {
   const v: unknown =
     record.kind === 'generic' && !fixed ? record.values[col.name] : (record as Record<string, unknown>)[col.name];
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = Array.isArray(v) ? v.join(LIST_SEPARATOR) : String(v);
-  return raw ? s : neutraliseFormula(s);
+  return csvCell(Array.isArray(v) ? v.join(LIST_SEPARATOR) : String(v), raw);
 }
 
 /** Records → `records/<kind>.csv` text, one file per kind present. */
@@ -78,8 +67,8 @@ export async function recordsToCsvFiles(
     if (rs.length === 0) continue;
     const cols = kindToColumns(kind, rs);
     const nFixed = KIND_COLUMNS[kind].length;
-    const rows: string[][] = [cols.map((c, i) => (raw || i < nFixed ? c.name : neutraliseFormula(c.name)))];
-    for (const r of rs) rows.push(cols.map((c, i) => cellOf(r, c, i < nFixed, raw)));
+    const rows: string[][] = [cols.map((c, i) => csvCell(c.name, raw || i < nFixed))];
+    for (const r of rs) rows.push(cols.map((c, i) => recordCell(r, c, i < nFixed, raw)));
     const body = await writeToString(rows, { headers: false, includeEndRowDelimiter: true });
     files.set(recordsCsvPath(kind), (options.bom ? '\ufeff' : '') + body);
   }
@@ -175,7 +164,7 @@ function cellToValue(cell: string, col: ColumnSpec): unknown {
 export async function parseRecordsCsv(text: string, kind: RecordKind, options: { raw?: boolean } = {}): Promise<AnyRecord[]> {
   const rows = await csvToRows(text);
   const header = rows.shift() ?? [];
-  const unq = (s: string): string => (options.raw ? s : restoreFormula(s));
+  const unq = (s: string): string => (options.raw ? s : unguardCell(s));
   const fixed = KIND_COLUMNS[kind];
   const valueKeys = header.slice(fixed.length).map(unq);
   const out: Record<string, unknown>[] = rows.map((cells) => {

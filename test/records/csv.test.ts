@@ -50,18 +50,22 @@ describe('CSV injection', () => {
   it('neutralises string cells starting with = + - @ tab, but not numbers', async () => {
     const csv = (await recordsToCsvFiles(records)).get('records/budget-line.csv')!;
     const rows = csv.split('\n');
-    expect(rows[1]).toBe("t1,0,,'=SUM(A1),'+1,-12.5,,false");
+    expect(rows[1]).toBe("t1,0,,'=SUM(A1),+1,-12.5,,false");
     expect(rows[2]).toBe("t1,1,,'@x,''=quoted,7,,false");
     expect(rows[3]).toBe("t1,2,,Tab,'-,,,false"); // budget cells are trimmed
     expect(await parseRecordsCsv(csv, 'budget-line')).toEqual(records);
   });
 
   it('neutraliseFormula / restoreFormula: tab and CR too, reversible', () => {
-    for (const s of ['=1', '+1', '-1', '@a', '\tx', '\rx', "'=x", "''@x"]) {
+    for (const s of ['=1', '+1+1', '-1-', '@a', '\tx', '\rx', "'=x", "''@x", '=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-', '+']) {
       expect(neutraliseFormula(s)).toBe(`'${s}`);
       expect(restoreFormula(neutraliseFormula(s))).toBe(s);
     }
-    for (const s of ['a=1', "'a", '１', '']) expect(neutraliseFormula(s)).toBe(s);
+    // numbers stay numbers, whatever their sign
+    for (const s of ['a=1', "'a", '１', '', '-12.50', '+3', '-1,234.5', '-5%', '-1e3', '-.5']) {
+      expect(neutraliseFormula(s)).toBe(s);
+      expect(restoreFormula(s)).toBe(s);
+    }
   });
 
   it('keeps them as they are with raw', async () => {
