@@ -11,7 +11,7 @@ import { FindingsFileSchema, type Finding } from '../model/findings.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { VERSION } from '../version.ts';
 import { esc } from './html.ts';
-import { REPORT_CSP } from './document.ts';
+import { reportCsp } from './document.ts';
 import { REPORT_FILE } from './write.ts';
 
 /** The folder of batch-level files under an output root. */
@@ -194,7 +194,7 @@ export function batchIndexHtml(rows: readonly BatchRow[]): string {
   const withErrors = rows.filter((r) => (r.findings?.error ?? 0) > 0).length;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp([JS])}">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="gongwen ${esc(VERSION)}">
 <title>gongwen batch — ${rows.length} documents</title><style>${CSS}</style></head>
 <body><main><h1>gongwen batch: ${rows.length} documents</h1>

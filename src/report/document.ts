@@ -5,6 +5,7 @@
  * tag forbids any).
  */
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { RenderedImage } from '../read/render.ts';
 import type { FindingReview } from '../model/findings.ts';
 import { VERSION } from '../version.ts';
@@ -35,8 +36,16 @@ export interface ReportModel {
   settings: ReportSettings;
 }
 
-/** Only a file's own CSS/JS/images: nothing can be fetched from elsewhere. */
-export const REPORT_CSP = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+/**
+ * The report's Content-Security-Policy: nothing can be fetched from elsewhere, and the only script
+ * that runs is the page's own, pinned by its SHA-256 (`scripts`: the exact text of each inline
+ * <script>); a script or event handler that an escaping slip let into the content never runs.
+ * Inline styles stay allowed (the evidence boxes are positioned with them).
+ */
+export function reportCsp(scripts: readonly string[]): string {
+  const hashes = scripts.map((js) => `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`);
+  return `default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; script-src ${hashes.join(' ')}; base-uri 'none'; form-action 'none'`;
+}
 
 const box = (b: { x0: number; top: number; x1: number; bottom: number }) => [b.x0, b.top, b.x1, b.bottom].map((v) => Math.round(v * 100) / 100);
 
@@ -88,7 +97,7 @@ export function reportHtml(m: ReportModel): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp([js])}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="gongwen ${esc(VERSION)}">
 <title>${esc(doc.source.name)} — gongwen report</title>
