@@ -9,9 +9,11 @@
  * bytes). A name already taken (case-insensitively, after Unicode NFC), a name equal to a folder
  * that holds other outputs, or `_batch` at the top gets a suffix `-2`, `-3`… in input order
  * (given order, folders walked in sorted order), so the same inputs always give the same names.
+ * Documents already in the output folder are never nested into or around (see assignNames).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { ExistingDocument } from './existing.ts';
 
 export const INPUT_SETTINGS = {
   /** longest output path segment, in UTF-8 bytes (file systems allow 255; temp names add ~30). @default 180 */
@@ -36,8 +38,11 @@ interface Candidate {
   explicit: boolean;
 }
 
-/** Expands files and folders (recursively, `*.pdf` in any case) into a de-duplicated list. */
-export async function collectInputs(args: readonly string[]): Promise<InputFile[]> {
+/**
+ * Expands files and folders (recursively, `*.pdf` in any case) into a de-duplicated list.
+ * `existing`: the documents the output folder already holds (existing.ts), which names avoid.
+ */
+export async function collectInputs(args: readonly string[], existing: readonly ExistingDocument[] = []): Promise<InputFile[]> {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const add = (path: string, segments: string[], explicit = true): void => {
@@ -63,7 +68,7 @@ export async function collectInputs(args: readonly string[]): Promise<InputFile[
       add(p, [...dirs, safeName(p)], false);
     }
   }
-  return assignNames(candidates);
+  return assignNames(candidates, existing);
 }
 
 /** Files named `*.pdf` (any case) under `dir`, sorted by name at each level; symlinked files followed, symlinked folders not. */
@@ -85,21 +90,50 @@ async function walkPdfs(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Document ids: segments joined with '/', unique per {@link collectInputs}' rules. */
-function assignNames(candidates: readonly Candidate[]): InputFile[] {
+/**
+ * Document ids: segments joined with '/', unique per {@link collectInputs}' rules, and never
+ * colliding with the documents already in the output folder: a folder segment that is an existing
+ * document's id is renamed (`x/` → `x-2/`, the same for every file under it), and a document takes
+ * neither the id of an existing document made from another input nor a folder holding others.
+ */
+function assignNames(candidates: readonly Candidate[], existing: readonly ExistingDocument[]): InputFile[] {
+  const existingDocs = new Map(existing.map((e) => [keyOf(e.id), e]));
   const folders = new Set<string>(INPUT_SETTINGS.reserved.map(keyOf));
-  for (const c of candidates) {
-    for (let i = 1; i < c.segments.length; i++) folders.add(keyOf(c.segments.slice(0, i).join('/')));
+  for (const e of existing) {
+    const segs = e.id.split('/');
+    for (let i = 1; i < segs.length; i++) folders.add(keyOf(segs.slice(0, i).join('/')));
+  }
+  // parent folders first: none may be (or lie inside) an existing document's folder
+  const parents = new Map<string, string>([['', '']]);
+  const parentOf = (segments: readonly string[]): string => {
+    const orig = segments.join('/');
+    const known = parents.get(orig);
+    if (known !== undefined) return known;
+    const up = parentOf(segments.slice(0, -1));
+    const name = segments[segments.length - 1]!;
+    let folder = '';
+    for (let i = 1; ; i++) {
+      folder = (up === '' ? '' : up + '/') + (i === 1 ? name : `${name}-${i}`);
+      if (!existingDocs.has(keyOf(folder))) break;
+    }
+    parents.set(orig, folder);
+    return folder;
+  };
+  const placed = candidates.map((c) => ({ c, parent: parentOf(c.segments.slice(0, -1)) }));
+  for (const { parent } of placed) {
+    const segs = parent === '' ? [] : parent.split('/');
+    for (let i = 1; i <= segs.length; i++) folders.add(keyOf(segs.slice(0, i).join('/')));
   }
   const used = new Set<string>();
-  return candidates.map((c) => {
-    const parent = c.segments.slice(0, -1).join('/');
+  return placed.map(({ c, parent }) => {
     const name = c.segments[c.segments.length - 1]!;
     let id = '';
     for (let i = 1; ; i++) {
       id = (parent === '' ? '' : parent + '/') + (i === 1 ? name : `${name}-${i}`);
       const k = keyOf(id);
-      if (!used.has(k) && !folders.has(k)) {
+      const before = existingDocs.get(k);
+      const takenBefore = before !== undefined && (before.path === null || resolve(before.path) !== resolve(c.path));
+      if (!used.has(k) && !folders.has(k) && !takenBefore) {
         used.add(k);
         break;
       }

@@ -150,7 +150,8 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     await pool.close();
 
     await compactManifest(manifestPath, manifest);
-    await rebuildBatchOutputs(o.out, entries, { bom: o.bom, raw: o.raw, report: o.report });
+    // _batch/ lists every document of the folder's manifest (this run's and earlier runs'), nothing else
+    await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report });
 
     const findings: SeverityCounts = { error: 0, warning: 0, info: 0 };
     for (const e of entries) {

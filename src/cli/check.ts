@@ -15,6 +15,9 @@ import { loadReviewInput, OutputFolderError } from '../write/load.ts';
 import { review, failsAt } from '../pipeline/review.ts';
 import { writeReview } from '../write/outputs.ts';
 import { oneLine } from '../runtime/errors.ts';
+import { existsSync } from 'node:fs';
+import { loadManifest, MANIFEST_FILE } from '../batch/manifest.ts';
+import { BATCH_SETTINGS } from '../batch/settings.ts';
 import { readReviewFile } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import { rebuildIfBatch } from '../batch/outputs.ts';
@@ -61,8 +64,19 @@ export async function checkCommand(args: string[]): Promise<number> {
   return code;
 }
 
-/** `dir` itself when it holds document.json, else its subfolders that do (recursively). */
+/**
+ * `dir` itself when it holds document.json; for a batch output folder the documents of its
+ * manifest that have a folder (never stale folders of other runs); else its subfolders that hold
+ * document.json (recursively).
+ */
 async function outputFolders(dir: string): Promise<string[]> {
+  const manifest = join(dir, BATCH_SETTINGS.batchDir, MANIFEST_FILE);
+  if (existsSync(manifest) && !existsSync(join(dir, 'document.json'))) {
+    return [...(await loadManifest(manifest)).keys()]
+      .sort()
+      .map((id) => join(dir, ...id.split('/')))
+      .filter((d) => existsSync(join(d, 'document.json')));
+  }
   try {
     await stat(join(dir, 'document.json'));
     return [dir];

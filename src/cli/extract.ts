@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { collectInputs } from '../batch/inputs.ts';
+import { existingDocuments } from '../batch/existing.ts';
 import { UsageError, parseFailOn } from './common.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';
@@ -77,7 +78,8 @@ export async function extractCommand(args: string[]): Promise<number> {
     force: values.force,
     report: values.report,
   };
-  const inputs = await collectInputs(positionals);
+  // names avoid the documents the output folder already holds (never nested into or around them)
+  const inputs = await collectInputs(positionals, await existingDocuments(values.out));
   if (inputs.length === 0) throw new UsageError('no PDF files found in the given inputs');
 
   const mode = resolveMode(progress, process.stderr.isTTY === true);

@@ -104,13 +104,13 @@ async function folderRow(root: string, dir: string): Promise<BatchRow> {
   return row;
 }
 
-/** Failed documents listed in _batch/manifest.jsonl that have no output folder. */
-async function manifestFailures(root: string, have: ReadonlySet<string>): Promise<BatchRow[]> {
+/** The latest entry per document of `_batch/manifest.jsonl`, or null when the root has no manifest. */
+async function manifestEntries(root: string): Promise<Map<string, Record<string, unknown>> | null> {
   let text: string;
   try {
     text = await readFile(join(root, BATCH_DIR, 'manifest.jsonl'), 'utf8');
   } catch {
-    return [];
+    return null;
   }
   const latest = new Map<string, Record<string, unknown>>();
   for (const line of text.split('\n')) {
@@ -121,30 +121,38 @@ async function manifestFailures(root: string, have: ReadonlySet<string>): Promis
       /* a cut line */
     }
   }
-  const rows: BatchRow[] = [];
-  for (const [id, e] of latest) {
-    if (have.has(id)) continue;
-    const path = typeof e.path === 'string' ? e.path : id;
-    rows.push({
-      id,
-      name: path.split(/[\\/]/).pop() ?? path,
-      status: typeof e.status === 'string' ? e.status : 'failed',
-      pages: typeof e.pages === 'number' && e.pages > 0 ? e.pages : null,
-      method: typeof e.method === 'string' ? e.method : '',
-      documents: null,
-      tables: null,
-      findings: null,
-      href: null,
-      note: typeof e.error === 'string' ? e.error : '',
-    });
-  }
-  return rows;
+  return latest;
+}
+
+/** The row of a manifest entry whose document has no output folder (it failed). */
+function failureRow(id: string, e: Record<string, unknown>): BatchRow {
+  const path = typeof e.path === 'string' ? e.path : id;
+  return {
+    id,
+    name: path.split(/[\\/]/).pop() ?? path,
+    status: typeof e.status === 'string' ? e.status : 'failed',
+    pages: typeof e.pages === 'number' && e.pages > 0 ? e.pages : null,
+    method: typeof e.method === 'string' ? e.method : '',
+    documents: null,
+    tables: null,
+    findings: null,
+    href: null,
+    note: typeof e.error === 'string' ? e.error : '',
+  };
 }
 
 /** The index rows of an output root. */
 export async function batchRows(outRoot: string): Promise<BatchRow[]> {
-  const rows = await Promise.all((await documentFolders(outRoot)).map((d) => folderRow(outRoot, d)));
-  rows.push(...(await manifestFailures(outRoot, new Set(rows.map((r) => r.id)))));
+  // a batch output folder lists the documents of its manifest only (never stale folders)
+  const manifest = await manifestEntries(outRoot);
+  const rows = manifest
+    ? await Promise.all(
+        [...manifest].map(async ([id, e]) => {
+          const dir = join(outRoot, ...id.split('/'));
+          return (await exists(join(dir, 'document.json'))) ? folderRow(outRoot, dir) : failureRow(id, e);
+        }),
+      )
+    : await Promise.all((await documentFolders(outRoot)).map((d) => folderRow(outRoot, d)));
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
