@@ -17,6 +17,7 @@ import {
   sameAmount,
   sumNumbers,
   totalLabelKind,
+  unreadableNumber,
 } from '../tables.ts';
 import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
 
@@ -103,6 +104,22 @@ function mismatch(table: Table, row: number, col: number, message: string, expec
   };
 }
 
+/** Why the numbers of some slots (rows × cols) cannot be trusted, one line per doubtful slot. */
+function unreadable(table: Table, rows: readonly number[], cols: readonly number[], settings: CheckSettings): string[] {
+  return rows.flatMap((r) => cols.map((c) => unreadableNumber(table, r, c, settings))).filter((d): d is string => d !== null);
+}
+
+/** The info finding of a total that could not be checked because some of its numbers cannot be read. */
+function notVerified(table: Table, row: number, col: number, what: string, doubts: readonly string[]): Omit<Finding, 'severity'> {
+  return {
+    rule: SUM_RULE,
+    message: `${what}未能核对：${doubts.slice(0, 3).join('；')}${doubts.length > 3 ? ` 等 ${doubts.length} 处` : ''}`,
+    expected: null,
+    actual: table.rows[row]![col]!.trim(),
+    evidence: present([cellEvidence(table, row, col)]),
+  };
+}
+
 /** Money unit of a column: its header's, else the unit line's unless the header names another unit. */
 export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
   const header = table.header[c] ?? '';
@@ -129,17 +146,15 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
       } else {
         const sum = sumNumbers(sums[0]!.parts);
         const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
-        tally.fail(
-          mismatch(
-            table,
-            r,
-            c,
-            `${tableName(table)}的「${label}」行「${header}」列为 ${table.rows[r]![c]!.trim()}，` +
-              `但其 ${sums[0]!.parts.length} 行之和为 ${computed}`,
-            computed,
-            table.rows[r]![c]!.trim(),
-          ),
-        );
+        const stateText = table.rows[r]![c]!.trim();
+        const doubts = unreadable(table, [r, ...(role === 'grand' ? grandRows(roles, r) : groupRows(roles, r))], [c], settings);
+        if (doubts.length > 0) {
+          tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行「${header}」列 ${stateText}`, doubts));
+        } else {
+          tally.fail(
+            mismatch(table, r, c, `${tableName(table)}的「${label}」行「${header}」列为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
+          );
+        }
       }
       if (role === 'grand') found.push({ table, row: r, col: c, value: stated, unit: columnMoneyUnit(table, c) });
     }
@@ -192,6 +207,11 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
     for (const r of bad) {
       const sum = sumNumbers(chosen.flatMap((k) => valuesOf(table, [r], k)));
       const stated = table.rows[r]![c]!.trim();
+      const doubts = unreadable(table, [r], [c, ...chosen], settings);
+      if (doubts.length > 0) {
+        tally.unverified(notVerified(table, r, c, `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」${stated}`, doubts));
+        continue;
+      }
       const computed = formatNumber(sum.value, Math.max(sum.decimals, cellNumber(stated)!.decimals));
       tally.fail(
         mismatch(
