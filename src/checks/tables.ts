@@ -102,3 +102,22 @@ export function unreadableNumber(table: Table, row: number, col: number, setting
   if (cell?.doubts?.length) return `“${text}”的 OCR 识别存疑`;
   return null;
 }
+
+/** A table fragment with no header text: likely the continuation of the table before it. */
+const headerless = (t: Table): boolean => t.header.every((h) => h.trim() === '');
+
+/**
+ * The table that `table` may continue — the one before it in `tables` ending on the page before
+ * `table` starts, when `table` has no header of its own (a continuation the table stage did not
+ * merge) — or null.
+ */
+export function continues(tables: readonly Table[], table: Table): Table | null {
+  const prev = tables[tables.indexOf(table) - 1];
+  return prev && headerless(table) && Math.max(...prev.pages) === Math.min(...table.pages) - 1 ? prev : null;
+}
+
+/** The table that may continue `table` on the next page (see `continues`), or null. */
+export function continuedBy(tables: readonly Table[], table: Table): Table | null {
+  const next = tables[tables.indexOf(table) + 1];
+  return next && continues(tables, next) === table ? next : null;
+}

@@ -82,4 +82,15 @@ describe('table sums', () => {
     ]);
     expect(runSum(input([], [t])).findings.map((f) => [f.severity, f.actual])).toEqual([['info', '16'], ['error', '3']]);
   });
+
+  it('a 小计 at the foot of a headerless fragment continued from the page before (pr-136 read by OCR): info; with a header of its own: error', () => {
+    const first = simpleTable('t1', 1, ['被担保单位', '金融机构', '金额', '备注'], [['神鹰集团', '中信银行', '2,000', '']]);
+    const rows = [['', '平安银行', '3,000', ''], ['', '浦发银行', '3,000', ''], ['', '招行', '2,000', ''], ['', '稠州银行', '3,000', ''], ['', '工行', '2,700', ''], ['小计', '', '15,700', '']];
+    const cont = simpleTable('t2', 2, ['', '', '', ''], rows);
+    const out = runSum(input([], [first, cont]));
+    expect(out.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(out.findings[0]!.message).toContain('续接');
+    const own = simpleTable('t2', 2, ['被担保单位', '金融机构', '金额', '备注'], rows);
+    expect(runSum(input([], [first, own])).findings.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '13700', '15,700']]);
+  });
 });

@@ -7,7 +7,7 @@ import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Table } from '../../model/types.ts';
 import { recordKinds, recordsOfKind, tableById, Tally } from '../context.ts';
 import { cellEvidence, present } from '../evidence.ts';
-import { rowTotalKind } from '../tables.ts';
+import { continuedBy, rowTotalKind } from '../tables.ts';
 import { CN_NUMERAL_CLASS, compact, parseCount } from '../text.ts';
 
 export const SECTION_RULE = 'section.count-mismatch';
@@ -85,11 +85,8 @@ function doubt(tables: readonly Table[], table: Table, rows: readonly number[], 
     return `其下前 ${lead} 行没有数字、像是表头，除去后为 ${rest.length} 行`;
   }
   const last = rows.length === 0 || rows[rows.length - 1] === table.rows.length - 1;
-  const page = Math.max(...table.pages);
-  const next = tables[tables.indexOf(table) + 1];
-  if (last && rows.length < declared && next && next.pages[0] === page + 1 && next.header.every((h) => h.trim() === '')) {
-    return `该分组位于表末，第 ${page + 1} 页的表格 ${next.id} 没有表头，可能是其续表`;
-  }
+  const next = continuedBy(tables, table);
+  if (last && rows.length < declared && next) return `该分组位于表末，第 ${next.pages[0]} 页的表格 ${next.id} 没有表头，可能是其续表`;
   return null;
 }
 

@@ -77,7 +77,7 @@ function checkTextAgainstTables(
 
 export function runSum(input: CheckInput, settings: CheckSettings = CHECK_SETTINGS): RuleResult {
   const tally = new Tally();
-  const tableTotals = input.tables.flatMap((t) => checkTableTotals(t, tally, settings));
+  const tableTotals = input.tables.flatMap((t) => checkTableTotals(t, tally, settings, input.tables));
   const texts = input.paragraphs.flatMap((p) => textTotals(p, settings));
   for (const t of texts) checkTextTotal(t, tally, settings);
   for (const doc of input.document.documents) {

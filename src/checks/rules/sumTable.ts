@@ -18,6 +18,7 @@ import {
   sumNumbers,
   totalLabelKind,
   unreadableNumber,
+  continues,
 } from '../tables.ts';
 import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
 
@@ -127,7 +128,7 @@ export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
 }
 
 /** Checks the total rows of a table; returns its grand totals. */
-function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): TableTotal[] {
+function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null): TableTotal[] {
   const roles = rowRoles(table, cols);
   const found: TableTotal[] = [];
   roles.forEach((role, r) => {
@@ -136,6 +137,7 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
       const stated = cellNumber(table.rows[r]?.[c] ?? '');
       if (!stated) continue;
       const header = table.header[c] ?? `col ${c + 1}`;
+      const colName = header.trim() ? `「${header}」列` : `第 ${c + 1} 列`;
       const sets = role === 'grand' ? grandCandidates(table, grandRows(roles, r)) : [groupRows(roles, r)];
       const sums = sets.map((rows) => ({ parts: valuesOf(table, rows, c) })).filter((s) => s.parts.length > 0);
       if (sums.length === 0) continue;
@@ -147,12 +149,15 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
         const sum = sumNumbers(sums[0]!.parts);
         const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
         const stateText = table.rows[r]![c]!.trim();
-        const doubts = unreadable(table, [r, ...(role === 'grand' ? grandRows(roles, r) : groupRows(roles, r))], [c], settings);
+        const rows = role === 'grand' ? grandRows(roles, r) : groupRows(roles, r);
+        const doubts = unreadable(table, [r, ...rows], [c], settings);
+        // the rows summed start at the top of a headerless fragment: the group may begin in the table before it
+        if (prev && rows[0] === 0) doubts.push(`本表没有表头，可能续接第 ${Math.max(...prev.pages)} 页的表格 ${prev.id}，其前面的行不在本表中`);
         if (doubts.length > 0) {
-          tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行「${header}」列 ${stateText}`, doubts));
+          tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行${colName} ${stateText}`, doubts));
         } else {
           tally.fail(
-            mismatch(table, r, c, `${tableName(table)}的「${label}」行「${header}」列为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
+            mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
           );
         }
       }
@@ -230,11 +235,11 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
   }
 }
 
-/** Runs both table checks on one table; returns its grand totals. */
-export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings): TableTotal[] {
+/** Runs both table checks on one table (`tables`: all of the document's, to see a headerless continuation); returns its grand totals. */
+export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings, tables: readonly Table[] = [table]): TableTotal[] {
   const cols = numericColumns(table, settings);
   if (cols.length === 0) return [];
-  const totals = checkTotalRows(table, cols, tally, settings);
+  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table));
   checkTotalColumns(table, cols, tally, settings);
   return totals;
 }
