@@ -36,6 +36,8 @@ describe('text sums', () => {
     expect(out.findings[0]!.message).toContain('未能');
     expect(out.findings[0]!.message).toContain('拆开');
     expect(out.checked).toBe(0);
+    // a label before an amount is not a split number: 'A 类' items are checked
+    expect(severities([paragraph(1, ['共计 100 万元，其中：A 类 60 万元，B 类 30 万元。'])])).toEqual(['error']);
   });
 
   it('a line read by OCR with low confidence cannot be checked; a confident one can', () => {

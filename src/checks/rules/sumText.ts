@@ -46,8 +46,8 @@ const NOT_A_PART = /每|不少于|不低于|不超过|不高于|超过|增加|�
 
 /**
  * Why the amount starting at `start` may be only the tail of a number, or null: the non-space
- * character before it is a digit or a Latin letter (a misread digit: '1IO, 221.68'), or a
- * separator that itself follows one ('111, 824.·05' gives '05').
+ * character before it is a digit, a Latin letter glued to it (a misread digit), or a separator
+ * that itself follows a digit or letter ('111, 824.·05' gives '05', '1IO, 221.68' gives '221.68').
  */
 export function splitNumberDoubt(text: string, start: number): string | null {
   let i = start - 1;
@@ -55,7 +55,9 @@ export function splitNumberDoubt(text: string, start: number): string | null {
   const prev = text[i] ?? '';
   let j = i - 1;
   while (j >= 0 && /\s/.test(text[j]!)) j--;
-  const split = /[0-9０-９A-Za-z]/.test(prev) || (/[.．·•,，'’]/.test(prev) && /[0-9０-９A-Za-z.．·•]/.test(text[j] ?? ''));
+  // a letter counts only glued to the number ('1IO221.68'); 'A 类 10 万元' is a label
+  const split =
+    /[0-9０-９]/.test(prev) || (/[A-Za-z]/.test(prev) && i === start - 1) || (/[.．·•,，'’]/.test(prev) && /[0-9０-９A-Za-z.．·•]/.test(text[j] ?? ''));
   return split ? `数字“${text.slice(Math.max(0, j - 6), start).trim()}…”在页面文字中被拆开，读不出完整金额` : null;
 }
 
