@@ -14,6 +14,11 @@ export function compact(s: string): string {
   return s.replace(/\s+/gu, '');
 }
 
+/** Text as compared for a sample: without whitespace; for a scan also width-folded (NFKC: '＜' = '<', '（' = '('), which a scan cannot show reliably. */
+export function comparable(sample: RealworldSample): (s: string) => string {
+  return sample.facts.bornDigital ? compact : (s) => compact(s.normalize('NFKC'));
+}
+
 /**
  * Smallest edit distance (code points) between `pattern` and any substring of `text` (Sellers'
  * algorithm: the match may start anywhere in the text).
@@ -49,10 +54,10 @@ export interface TableScore {
 }
 
 /** Expected cells (header + rows) equal at the same place in an extracted table. */
-function cellsRight(want: ExpectedTable, got: Table): number {
+function cellsRight(want: ExpectedTable, got: Table, key: (s: string) => string): number {
   let n = 0;
-  want.header.forEach((h, c) => (compact(got.header[c] ?? '') === compact(h) ? n++ : 0));
-  want.rows.forEach((row, r) => row.forEach((cell, c) => (compact(got.rows[r]?.[c] ?? '\u0000') === compact(cell) ? n++ : 0)));
+  want.header.forEach((h, c) => (key(got.header[c] ?? '') === key(h) ? n++ : 0));
+  want.rows.forEach((row, r) => row.forEach((cell, c) => (key(got.rows[r]?.[c] ?? '\u0000') === key(cell) ? n++ : 0)));
   return n;
 }
 
@@ -61,37 +66,47 @@ function cellCount(t: ExpectedTable): number {
 }
 
 /** What differs between an expected table and an extracted one, in a few words. */
-function tableDiff(want: ExpectedTable, got: Table | undefined): string {
+function tableDiff(want: ExpectedTable, got: Table | undefined, key: (s: string) => string): string {
   if (!got) return 'not found';
   const out: string[] = [];
-  const same = (a: string | null, b: string | null): boolean => compact(a ?? '') === compact(b ?? '');
+  const same = (a: string | null, b: string | null): boolean => key(a ?? '') === key(b ?? '');
   if (!same(want.title, got.title)) out.push(`title ${JSON.stringify(got.title)} ≠ ${JSON.stringify(want.title)}`);
   if (!same(want.unit, got.unit)) out.push(`unit ${JSON.stringify(got.unit)} ≠ ${JSON.stringify(want.unit)}`);
   if (got.columns !== want.header.length) out.push(`${got.columns} columns ≠ ${want.header.length}`);
   if (got.rows.length !== want.rows.length) out.push(`${got.rows.length} rows ≠ ${want.rows.length}`);
-  const wrong = cellCount(want) - cellsRight(want, got);
+  const wrong = cellCount(want) - cellsRight(want, got, key);
   if (wrong > 0) out.push(`${wrong} cells wrong`);
   if (want.rowKinds.join() !== got.rowKinds.join()) out.push('row kinds differ');
   if (want.pages.join() !== got.pages.join()) out.push(`pages ${got.pages.join(',')} ≠ ${want.pages.join(',')}`);
   return out.join('; ');
 }
 
+/** Whether rank `a` is above `b`, comparing entry by entry. */
+function ranksAbove(a: readonly number[], b: readonly number[]): boolean {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i]! > b[i]!;
+}
+
 /** Expected tables against the extracted tables that touch the covered pages, each matched to the one sharing most cells. */
 export function scoreTables(sample: RealworldSample, tables: readonly Table[]): TableScore {
+  const key = comparable(sample);
   const covered = (pages: readonly number[]): boolean => sample.facts.tablePages === null || pages.some((p) => sample.facts.tablePages!.includes(p));
   const candidates = tables.filter((t) => covered(t.pages));
   const s: TableScore = { expected: sample.tables.length, found: candidates.length, exact: 0, cellsRight: 0, cells: 0, diffs: [] };
+  const used = new Set<Table>();
   for (const want of sample.tables) {
-    const onPages = candidates.filter((t) => t.pages.some((p) => want.pages.includes(p)));
+    // the extracted table sharing most cells; ties go to the same title, then the closest column count; each used once
+    const rank = (t: Table): number[] => [cellsRight(want, t, key), key(t.title ?? '') === key(want.title ?? '') ? 1 : 0, -Math.abs(t.columns - want.header.length)];
     let best: Table | undefined;
-    let bestRight = -1;
-    for (const t of onPages) {
-      const r = cellsRight(want, t);
-      if (r > bestRight) [best, bestRight] = [t, r];
+    let bestRank: number[] = [];
+    for (const t of candidates.filter((t) => !used.has(t) && t.pages.some((p) => want.pages.includes(p)))) {
+      const r = rank(t);
+      if (!best || ranksAbove(r, bestRank)) [best, bestRank] = [t, r];
     }
+    if (best) used.add(best);
     s.cells += cellCount(want);
-    s.cellsRight += Math.max(0, bestRight);
-    const diff = tableDiff(want, best);
+    s.cellsRight += best ? bestRank[0]! : 0;
+    const diff = tableDiff(want, best, key);
     if (diff === '') s.exact++;
     s.diffs.push(diff);
   }
@@ -111,6 +126,7 @@ export interface TextScore {
 }
 
 export function scoreText(sample: RealworldSample, text: string): TextScore {
+  const compact = comparable(sample);
   const hay = compact(text);
   let dist = 0;
   let len = 0;
@@ -151,6 +167,8 @@ export interface FileScore {
   tables: TableScore;
   text: TextScore;
   falseErrors: { rule: string; message: string }[];
+  /** warning-level findings (the review queue: every one a reviewer must look at) */
+  warnings: number;
   methodMisses: string[];
   /** criteria met, as the CI test judges them */
   passes: Record<Criterion, boolean>;
@@ -171,6 +189,7 @@ export function scoreFile(sample: RealworldSample, ex: Extraction, findings: rea
     tables,
     text,
     falseErrors: errors,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
     methodMisses: misses,
     passes: {
       // as many tables as expected on the covered pages (none invented, none lost, continuations merged);
@@ -180,6 +199,7 @@ export function scoreFile(sample: RealworldSample, ex: Extraction, findings: rea
       repeated: text.repeated.length === 0,
       errors: errors.length === 0,
       methods: misses.length === 0,
+      warnings: sample.facts.maxWarnings === undefined || findings.filter((f) => f.severity === 'warning').length <= sample.facts.maxWarnings,
     },
     ms,
   };

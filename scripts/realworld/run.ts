@@ -20,8 +20,8 @@ const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) /
 /** The per-file table (markdown). */
 export function formatScores(rows: readonly { sample: RealworldSample; score: FileScore }[]): string {
   const out = [
-    '| file | pages | method | tables exact/exp (found) | cells | text facts | text chars | repeated | false errors | failing (known) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| file | pages | method | tables exact/exp (found) | cells | text facts | text chars | repeated | false errors | warnings | failing (known) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { sample, score: s } of rows) {
     const failing = CRITERIA.filter((c) => !s.passes[c]).map((c) => (sample.facts.knownFailing.includes(c) ? c : `${c}!`));
@@ -29,7 +29,7 @@ export function formatScores(rows: readonly { sample: RealworldSample; score: Fi
     out.push(
       `| ${s.name} | ${s.pages} | ${s.methods} | ${s.tables.expected === 0 && s.tables.found === 0 ? '—' : `${s.tables.exact}/${s.tables.expected} (${s.tables.found})`} ` +
         `| ${pct(s.tables.cellsRight, s.tables.cells)} | ${s.text.exact}/${s.text.facts} | ${(100 * s.text.accuracy).toFixed(1)}% ` +
-        `| ${s.text.repeated.length > 0 ? 'yes' : 'no'} | ${s.falseErrors.length} | ${[...failing, ...fixed].join(', ') || '—'} |`,
+        `| ${s.text.repeated.length > 0 ? 'yes' : 'no'} | ${s.falseErrors.length} | ${s.warnings} | ${[...failing, ...fixed].join(', ') || '—'} |`,
     );
   }
   const all = rows.map((r) => r.score);
@@ -37,7 +37,7 @@ export function formatScores(rows: readonly { sample: RealworldSample; score: Fi
   out.push(
     `| **all ${all.length}** | ${sum((s) => s.pages)} | | ${sum((s) => s.tables.exact)}/${sum((s) => s.tables.expected)} (${sum((s) => s.tables.found)}) ` +
       `| ${pct(sum((s) => s.tables.cellsRight), sum((s) => s.tables.cells))} | ${sum((s) => s.text.exact)}/${sum((s) => s.text.facts)} | ` +
-      `| ${all.filter((s) => s.text.repeated.length > 0).length} files | ${sum((s) => s.falseErrors.length)} | ${all.filter((s) => CRITERIA.every((c) => s.passes[c])).length} files pass all |`,
+      `| ${all.filter((s) => s.text.repeated.length > 0).length} files | ${sum((s) => s.falseErrors.length)} | ${sum((s) => s.warnings)} | ${all.filter((s) => CRITERIA.every((c) => s.passes[c])).length} files pass all |`,
   );
   return out.join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The real-world regression set (samples/realworld, issue #10 "done when"): per file, the hand-checked
  * expectations of expected/ — tables (born-digital ones exact; as many as expected everywhere), text
- * facts present exactly, no fake-bold text printed twice, no false error-level finding, each page read
+ * facts present exactly, no fake-bold text printed twice, no false error-level finding, at most the
+ * warnings a file allows (the rasterised issue-336: its ranges' '<' are not specks), each page read
  * the way it must be (pr-136's poor OCR layer re-read by OCR, issue8372 keeping 目录 from its text).
  * A criterion listed in a file's facts.json `knownFailing` is expected to fail today (it.fails): when a
  * fix makes it pass, this test fails until the entry is deleted.
@@ -33,6 +34,8 @@ function observed(c: Criterion, s: FileScore, sample: RealworldSample): unknown 
       return s.falseErrors;
     case 'methods':
       return s.methodMisses;
+    case 'warnings':
+      return s.passes.warnings ? [] : [`${s.warnings} warnings > ${sample.facts.maxWarnings}`];
   }
 }
 
@@ -48,7 +51,8 @@ describe('real-world set', () => {
   });
 
   describe.each(samples.map((s) => [s.name, s] as const))('%s', (_name, sample) => {
-    for (const c of CRITERIA) {
+    // the review-queue bound is checked where a file states one
+    for (const c of CRITERIA.filter((c) => c !== 'warnings' || sample.facts.maxWarnings !== undefined)) {
       const known = sample.facts.knownFailing.includes(c);
       const title = known ? `${c} — known failing: ${sample.facts.knownFailingWhy?.[c] ?? ''}` : c;
       (known ? it.fails : it)(title, { timeout: 300_000 }, async () => {
