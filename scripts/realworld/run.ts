@@ -2,15 +2,15 @@
  * Extracting and scoring the real-world samples (the CLI is score.ts, the CI test test/e2e/realworld.test.ts).
  */
 import { readFileSync } from 'node:fs';
-import { extractPdf } from '../../src/pipeline/extract.ts';
+import { extractPdf, type ExtractOptions } from '../../src/pipeline/extract.ts';
 import { review } from '../../src/pipeline/review.ts';
 import { CRITERIA, type RealworldSample } from './expected.ts';
 import { scoreFile, type FileScore } from './measure.ts';
 
-/** Extracts and scores one sample. */
-export async function scoreSample(sample: RealworldSample): Promise<FileScore> {
+/** Extracts (with `options`, the defaults of `gongwen extract` when none) and scores one sample. */
+export async function scoreSample(sample: RealworldSample, options: ExtractOptions = {}): Promise<FileScore> {
   const t0 = performance.now();
-  const ex = await extractPdf({ path: sample.pdf, data: new Uint8Array(readFileSync(sample.pdf)) });
+  const ex = await extractPdf({ path: sample.pdf, data: new Uint8Array(readFileSync(sample.pdf)) }, options);
   const { findings } = review(ex);
   return scoreFile(sample, ex, findings, Math.round(performance.now() - t0));
 }
