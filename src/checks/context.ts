@@ -65,6 +65,15 @@ export class Tally {
     this.findings.push(...findings);
   }
 
+  /**
+   * A check that could not be made with confidence (a part that does not parse, rows that may
+   * continue in another table): an `info` finding saying why, counted neither passed nor failed —
+   * never a mismatch error.
+   */
+  unverified(finding: Omit<Finding, 'severity'>): void {
+    this.findings.push({ ...finding, severity: 'info' });
+  }
+
   result(): RuleResult {
     return { findings: this.findings, checked: this.checked, passed: this.passed, verified: this.verified };
   }

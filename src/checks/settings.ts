@@ -32,6 +32,12 @@ export interface CheckSettings {
   readonly diffContextChars: number;
   /** Characters before a count claim searched for a prefecture qualifier ('恩施州所辖'). @default 12 */
   readonly claimQualifierChars: number;
+  /**
+   * OCR confidence (0..1) below which a number read by OCR (a cell, a line of text) is not trusted
+   * for a sum: a mismatch it takes part in is reported as not verified (info), never as an error.
+   * @default 0.9
+   */
+  readonly minNumberConfidence: number;
 }
 
 export const CHECK_SETTINGS: CheckSettings = {
@@ -46,4 +52,5 @@ export const CHECK_SETTINGS: CheckSettings = {
   minRunExtensionChars: 6,
   diffContextChars: 1,
   claimQualifierChars: 12,
+  minNumberConfidence: 0.9,
 };

@@ -3,6 +3,8 @@
  * columns hold additive numbers, which column is the 序号.
  */
 import type { Table } from '../model/types.ts';
+import { cellAt } from '../model/evidence.ts';
+import { isEmptyValue } from '../text/numbers.ts';
 import { CHECK_SETTINGS, type CheckSettings } from './settings.ts';
 import { compact, parseNumber, type PrintedNumber } from './text.ts';
 
@@ -84,4 +86,38 @@ export function sameAmount(stated: PrintedNumber, computed: PrintedNumber, setti
   const diff = Math.abs(stated.value - computed.value);
   if (decimals === 0) return diff < 1e-9;
   return diff <= settings.decimalTolerance + 1e-9;
+}
+
+/**
+ * Why the number in body slot (row, col) cannot be trusted for a sum, or null: text that does not
+ * read as a number ('1250 含结转', '9,568.·40'), or an OCR reading below `minNumberConfidence` or
+ * with doubts. Empty cells and placeholders ('-', '—', '/') hold nothing and are fine.
+ */
+export function unreadableNumber(table: Table, row: number, col: number, settings: CheckSettings = CHECK_SETTINGS): string | null {
+  const text = (table.rows[row]?.[col] ?? '').trim();
+  if (text === '' || isEmptyValue(text)) return null;
+  if (!cellNumber(text)) return `“${text}”不能读作数字`;
+  const cell = cellAt(table, row, col);
+  if (cell && cell.confidence < settings.minNumberConfidence) return `“${text}”的 OCR 识别置信度 ${cell.confidence.toFixed(2)}`;
+  if (cell?.doubts?.length) return `“${text}”的 OCR 识别存疑`;
+  return null;
+}
+
+/** A table fragment with no header text: likely the continuation of the table before it. */
+const headerless = (t: Table): boolean => t.header.every((h) => h.trim() === '');
+
+/**
+ * The table that `table` may continue — the one before it in `tables` ending on the page before
+ * `table` starts, when `table` has no header of its own (a continuation the table stage did not
+ * merge) — or null.
+ */
+export function continues(tables: readonly Table[], table: Table): Table | null {
+  const prev = tables[tables.indexOf(table) - 1];
+  return prev && headerless(table) && Math.max(...prev.pages) === Math.min(...table.pages) - 1 ? prev : null;
+}
+
+/** The table that may continue `table` on the next page (see `continues`), or null. */
+export function continuedBy(tables: readonly Table[], table: Table): Table | null {
+  const next = tables[tables.indexOf(table) + 1];
+  return next && continues(tables, next) === table ? next : null;
 }

@@ -39,7 +39,16 @@ export const FindingSchema = z.object({
   rule: z.string(),
   severity: SeveritySchema,
   message: z.string(),
+  /**
+   * what the flagged place should say according to what the rule checks it against (the sum of the
+   * parts, the rows listed under a section, the 公文's year, the cited document's title); the
+   * message never calls this value 实际/实为
+   */
   expected: value.optional(),
+  /**
+   * what the flagged place prints or holds: the stated total, the declared count, the claim (the
+   * first evidence; with two printed places, such as a passage and its repeat, the second)
+   */
   actual: value.optional(),
   evidence: z.array(EvidenceSchema),
   /**

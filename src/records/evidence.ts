@@ -5,13 +5,28 @@
 import type { Finding } from '../model/findings.ts';
 import type { Table } from '../model/types.ts';
 import { cellAt, cellEvidence } from '../model/evidence.ts';
+import { amountWithNote } from '../text/numbers.ts';
 
 export { cellAt, cellEvidence };
 
-/** The `record.unparseable-value` finding for a cell that should hold a number and does not. */
+/**
+ * The `record.unparseable-value` finding for a cell that should hold a number and does not: an
+ * error, or `info` for an amount printed with a note ('1250 含结转': the page is not wrong, the value
+ * is left out of the record because what the note does to it is unknown).
+ */
 export function unparseableFinding(table: Table, row: number, col: number, what: string): Finding {
   const column = table.header[col] ?? `column ${col + 1}`;
   const text = table.rows[row]?.[col] ?? '';
+  const noted = what === 'an amount' ? amountWithNote(text) : null;
+  if (noted) {
+    return {
+      rule: 'record.unparseable-value',
+      severity: 'info',
+      message: `table ${table.id}, column '${column}', body row ${row + 1}: '${text}' is an amount with a note ('${noted.note}'); the record leaves the amount out`,
+      actual: text,
+      evidence: [cellEvidence(table, row, col)],
+    };
+  }
   return {
     rule: 'record.unparseable-value',
     severity: 'error',

@@ -59,6 +59,17 @@ export function parseAmount(s: string): ParsedAmount | null {
 }
 
 /**
+ * An amount followed by a note in the same cell ('1250 含结转', '300（含追加50）'): the amount and
+ * the note, or null when the cell is not of that shape (no leading amount, or no Han/bracket note).
+ */
+export function amountWithNote(s: string): { amount: ParsedAmount; note: string } | null {
+  const m = /^(.*?\d)\s*((?:[\u4e00-\u9fff（(]).*)$/u.exec(toHalfWidthNumber(s).trim());
+  if (!m) return null;
+  const amount = parseAmount(m[1]!);
+  return amount === null ? null : { amount, note: m[2]!.trim() };
+}
+
+/**
  * Parses an integer written in Arabic or full-width digits, with an optional sign and optional
  * thousands separators ('1,234'). Decimals, units and anything else give `null`.
  */

@@ -80,4 +80,23 @@ describe('stray symbols', () => {
     expect(strayCharProblem('高坪村引[水渠清淤及取水口防护工程')).toContain('[');
     for (const t of ['高坪村引水渠', '12,345.60', '（含3组）', '《结对表》', '95.7%']) expect(strayCharProblem(t), t).toBeNull();
   });
+
+  it("keeps '<', '≤', '>' that are content: a range expression, an interval, a symbol recurring down its column", async () => {
+    const { strayCharProblem } = await import('../../src/checks/rules/ocrConfidence.ts');
+    // pdfplumber issue-336 rasterised: every '<' of the ranges was flagged as a speck
+    for (const t of ['60000≤Q<80000', '20<μ≤30', 'μ>40', 'Q<15000', '10 < μ ≤ 20', '[4.0-10.0]', '[0-0.06]']) expect(strayCharProblem(t), t).toBeNull();
+    // a lone '<' glued to a name, or a range symbol inside Han text, is still a speck
+    for (const t of ['高坪村<水渠', '<2368', '甲<乙类项目']) expect(strayCharProblem(t), t).not.toBeNull();
+    // '<5%' on its own is ambiguous; recurring down its column it is the column's content
+    expect(strayCharProblem('<5%')).not.toBeNull();
+    expect(strayCharProblem('<5%', ['<3%', '<10%', '8%'])).toBeNull();
+    // what a ruling line leaves stays a remnant however often it recurs
+    expect(strayCharProblem('|六家村', ['|五家村', '|七家村'])).not.toBeNull();
+  });
+
+  it('on a table of ranges read by OCR, flags only the cell that is really unsure', () => {
+    const rows = [['八', '60000≤Q<80000', '20<μ≤30'], ['六', '45000≤Q<60000', '20<μ≤30'], ['二', 'Q<15000', '2O<μ≤30']];
+    const t = table(rows, ['车道数', '路段交通量', '大型车比例'], (r, c) => (r === 2 && c === 2 ? 0.6 : 0.97));
+    expect(ocrConfidenceRule.run(input(t)).findings.map((f) => f.actual)).toEqual(['2O<μ≤30']);
+  });
 });

@@ -61,6 +61,18 @@ describe('budget lines', () => {
     expect(f.evidence).toEqual([{ page: 1, bbox: { x0: 250, x1: 350, top: 160, bottom: 180 }, text: '约二十' }]);
   });
 
+  it("an amount printed with a note ('1250 含结转') is info, not an error: the page is not wrong; the amount is left out", () => {
+    const t = makeTable(['预算单位', '项目名称', '预算数'], [['甲单位', '一', '1250 含结转'], ['乙单位', '二', '300（含追加50）'], ['丙单位', '三', '约二十']]);
+    const res = tablesToRecords([t]);
+    expect((res.records as BudgetLine[]).map((r) => r.amount)).toEqual([null, null, null]);
+    expect(res.findings.map((f) => [f.severity, f.actual])).toEqual([
+      ['info', '1250 含结转'],
+      ['info', '300（含追加50）'],
+      ['error', '约二十'],
+    ]);
+    expect(res.findings[0]!.message).toContain('含结转');
+  });
+
   it('takes the unit from the unit line when the header names none, and from the cell when it says one', () => {
     const t = makeTable(['单位', '金额'], [['甲', '5'], ['乙', '2亿元']], { unit: '单位：万元' });
     expect((tablesToRecords([t]).records as BudgetLine[]).map((r) => [r.amount, r.amountUnit])).toEqual([

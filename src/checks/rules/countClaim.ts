@@ -141,7 +141,7 @@ function checkDocument(input: CheckInput, doc: Gongwen, tally: Tally): void {
       tally.fail({
         rule: COUNT_RULE,
         severity: 'error',
-        message: `第 ${p.page} 页正文“${said}”与${table ? tableName(table) : '相关表格'}不一致：表中实为 ${want.expected}（${want.fact}）`,
+        message: `第 ${p.page} 页正文“${said}”与${table ? tableName(table) : '相关表格'}不一致：按表应为 ${want.expected}（${want.fact}）`,
         expected: want.expected,
         actual: want.claimed,
         evidence: present([spanEvidence(p, claim.start, claim.end), table ? titleEvidence(table) : null]),

@@ -70,16 +70,40 @@ export function bracketWidthProblem(text: string): string | null {
 }
 
 /** ASCII symbols a 公文 table does not print, which an engine makes of a speck or a border remnant. */
-const STRAY = /[[\]{}|\\_~`^<>]/u;
+const STRAY = /[[\]{}|\\_~`^<>]/gu;
+/** What a ruling line leaves when read as text: never content, however often it recurs. */
+const RULE_REMNANT = /[|_[\]]/u;
 
-/** A symbol no notice prints in a cell ('高坪村引[水渠'): a misread speck. */
-export function strayCharProblem(text: string): string | null {
-  const m = STRAY.exec(text);
-  return m ? `含有公文表格中不会出现的符号“${m[0]}”（可能是污点或表格线的残留）` : null;
+/** A number ('60000', '0.5', '95%') or a short variable name ('Q', 'μ') in a comparison. */
+const OPERAND = '(?:[-+]?\\d+(?:[.,]\\d+)*%?|[A-Za-z\\u0391-\\u03c9\\u00b5]{1,3})';
+const COMPARISON = '[<>≤≥＜＞⩽⩾]=?';
+/** A whole cell that is a comparison or range: '60000≤Q<80000', '20<μ≤30', 'μ>40', 'Q<15000'. */
+const RANGE_EXPRESSION = new RegExp(`^${OPERAND}(?:${COMPARISON}${OPERAND})+$`, 'u');
+/** A whole cell that is an interval in brackets: '[4.0-10.0]', '[0-0.06]'. */
+const INTERVAL = /^\[[-+]?\d+(?:\.\d+)?[-–~～,，][-+]?\d+(?:\.\d+)?[\])]$/u;
+
+/** Cells of the same column that a symbol must also appear in to count as that column's content. @default 2 */
+const RECURRING_CELLS = 2;
+
+/**
+ * A symbol no notice prints in a cell ('高坪村引[水渠'): a misread speck. A symbol is content, not a
+ * speck, when the cell is a comparison or range expression ('60000≤Q<80000', '[4.0-10.0]'), or when
+ * it recurs in `RECURRING_CELLS` other cells of its column (`column`: the other cells' texts) —
+ * unless it is what a ruling line leaves ('|', '_', '[', ']').
+ */
+export function strayCharProblem(text: string, column: readonly string[] = []): string | null {
+  const t = text.replace(/\s+/gu, '');
+  if (RANGE_EXPRESSION.test(t) || INTERVAL.test(t)) return null;
+  for (const m of t.matchAll(STRAY)) {
+    const ch = m[0];
+    if (!RULE_REMNANT.test(ch) && column.filter((other) => other.includes(ch)).length >= RECURRING_CELLS) continue;
+    return `含有公文表格中不会出现的符号“${ch}”（可能是污点或表格线的残留）`;
+  }
+  return null;
 }
 
-/** Why an OCR'd cell needs review, or null. */
-export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: OcrConfidenceSettings): string | null {
+/** Why an OCR'd cell needs review, or null; `column`: the texts of the other cells of its column. */
+export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: OcrConfidenceSettings, column: readonly string[] = []): string | null {
   const reasons: string[] = [];
   if (cell.confidence < s.minConfidence) reasons.push(`识别置信度 ${cell.confidence.toFixed(2)} 低于 ${s.minConfidence}`);
   const text = cell.text.trim();
@@ -91,7 +115,7 @@ export function cellProblem(cell: Cell, type: ColumnType, bodyRow: boolean, s: O
   }
   const bracket = bracketWidthProblem(text);
   if (bracket) reasons.push(bracket);
-  const stray = strayCharProblem(text);
+  const stray = strayCharProblem(text, column);
   if (stray) reasons.push(stray);
   return reasons.length === 0 ? null : reasons.join('；');
 }
@@ -123,7 +147,8 @@ function run(input: CheckInput, s: OcrConfidenceSettings = DEFAULT_OCR_CONFIDENC
       const threshold = (engine && s.minConfidenceByEngine[engine]) || s.minConfidence;
       const bodyRow = cell.row >= 0 && table.rowKinds[cell.row] === 'body';
       const sectionRow = cell.row >= 0 && table.rowKinds[cell.row] === 'section' && cell.col === 0;
-      const problems = [cellProblem(cell, types[cell.col] ?? 'text', bodyRow, { ...s, minConfidence: threshold }), sectionRow ? sectionProblem(cell.text, sectionMark) : null].filter((x) => x !== null);
+      const column = table.cells.filter((o) => o.col === cell.col && o !== cell).map((o) => o.text);
+      const problems = [cellProblem(cell, types[cell.col] ?? 'text', bodyRow, { ...s, minConfidence: threshold }, column), sectionRow ? sectionProblem(cell.text, sectionMark) : null].filter((x) => x !== null);
       const why = problems.length === 0 ? null : problems.join('；');
       if (why === null) {
         tally.pass();

@@ -7,7 +7,7 @@ import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Table } from '../../model/types.ts';
 import { recordKinds, recordsOfKind, tableById, Tally } from '../context.ts';
 import { cellEvidence, present } from '../evidence.ts';
-import { rowTotalKind } from '../tables.ts';
+import { continuedBy, rowTotalKind } from '../tables.ts';
 import { CN_NUMERAL_CLASS, compact, parseCount } from '../text.ts';
 
 export const SECTION_RULE = 'section.count-mismatch';
@@ -28,13 +28,13 @@ export function declaredCount(title: string): number | null {
   return counts.size === 1 ? [...counts][0]! : null;
 }
 
-function fail(tally: Tally, table: Table, row: number, title: string, declared: number, actual: number): void {
+function fail(tally: Tally, table: Table, row: number, title: string, declared: number, listed: number): void {
   tally.fail({
     rule: SECTION_RULE,
     severity: 'error',
-    message: `表 ${table.id} 分组“${title}”声明 ${declared} 个，实际列出 ${actual} 行`,
-    // what the section row should say given its rows, and what it says
-    expected: actual,
+    message: `表 ${table.id} 分组“${title}”声明 ${declared} 个，但其下列出 ${listed} 行（按所列应为 ${listed} 个）`,
+    // what the section row should say given its rows (expected), and what it says (actual: the flagged row prints it)
+    expected: listed,
     actual: declared,
     evidence: present([cellEvidence(table, row, 0)]),
   });
@@ -67,18 +67,55 @@ function checkVillageSections(input: CheckInput, tally: Tally, tableId: string):
   return n;
 }
 
+/** Whether a body row holds no digit at all (a header row repeated inside the body has none). */
+const noDigits = (row: readonly string[]): boolean => row.every((cell) => !/[0-9０-９]/.test(cell));
+
+/**
+ * Why a group's count cannot be trusted, or null: its first rows look like header rows (no digit
+ * while most of the other rows have one) and without them the count would agree; or the group ends
+ * the table and the next table starts the next page without a header (a continuation that was not
+ * merged: the rows may go on there).
+ */
+function doubt(tables: readonly Table[], table: Table, rows: readonly number[], declared: number): string | null {
+  let lead = 0;
+  while (lead < rows.length && noDigits(table.rows[rows[lead]!] ?? [])) lead++;
+  const rest = rows.slice(lead);
+  const digits = rest.filter((r) => !noDigits(table.rows[r] ?? [])).length;
+  if (lead > 0 && digits * 2 > rest.length && rest.length === declared) {
+    return `其下前 ${lead} 行没有数字、像是表头，除去后为 ${rest.length} 行`;
+  }
+  const last = rows.length === 0 || rows[rows.length - 1] === table.rows.length - 1;
+  const next = continuedBy(tables, table);
+  if (last && rows.length < declared && next) return `该分组位于表末，第 ${next.pages[0]} 页的表格 ${next.id} 没有表头，可能是其续表`;
+  return null;
+}
+
 /** Other tables: section rows and the body rows up to the next section or total row. */
-function checkTableSections(tally: Tally, table: Table): number {
+function checkTableSections(tally: Tally, table: Table, tables: readonly Table[]): number {
   let n = 0;
   table.rows.forEach((row, r) => {
     if (table.rowKinds[r] !== 'section') return;
     const declared = declaredCount(row[0] ?? '');
     if (declared === null) return;
-    let count = 0;
-    for (let i = r + 1; i < table.rows.length && table.rowKinds[i] !== 'section' && !rowTotalKind(table, i); i++) count++;
+    const rows: number[] = [];
+    for (let i = r + 1; i < table.rows.length && table.rowKinds[i] !== 'section' && !rowTotalKind(table, i); i++) rows.push(i);
     n++;
-    if (count === declared) tally.pass();
-    else fail(tally, table, r, compact(row[0] ?? ''), declared, count);
+    if (rows.length === declared) {
+      tally.pass();
+      return;
+    }
+    const title = compact(row[0] ?? '');
+    const why = doubt(tables, table, rows, declared);
+    if (why === null) fail(tally, table, r, title, declared, rows.length);
+    else {
+      tally.unverified({
+        rule: SECTION_RULE,
+        message: `表 ${table.id} 分组“${title}”声明 ${declared} 个，其下列出 ${rows.length} 行，未能核对：${why}`,
+        expected: null,
+        actual: declared,
+        evidence: present([cellEvidence(table, r, 0)]),
+      });
+    }
   });
   return n;
 }
@@ -89,7 +126,7 @@ export function runSectionCount(input: CheckInput): RuleResult {
   for (const table of input.tables) {
     const before = tally.passed;
     const n =
-      kinds.get(table.id) === 'village-assignment' ? checkVillageSections(input, tally, table.id) : checkTableSections(tally, table);
+      kinds.get(table.id) === 'village-assignment' ? checkVillageSections(input, tally, table.id) : checkTableSections(tally, table, input.tables);
     const ok = tally.passed - before;
     if (n > 0 && ok > 0) tally.verified.push(`${table.id}: ${ok === n ? '' : `${ok} of `}${n} section counts`);
   }

@@ -7,7 +7,7 @@ import type { Gongwen } from '../../model/types.ts';
 import { documentOfTable, paragraphsOf, Tally } from '../context.ts';
 import { cellEvidence, present, spanEvidence, tableName } from '../evidence.ts';
 import { CHECK_SETTINGS, type CheckSettings } from '../settings.ts';
-import { sameAmount, sumNumbers } from '../tables.ts';
+import { sameAmount, sumNumbers, unreadableNumber } from '../tables.ts';
 import { formatNumber, type PrintedNumber } from '../text.ts';
 import { checkTableTotals, SUM_RULE, type TableTotal } from './sumTable.ts';
 import { checkTextTotal, convert, textTotals, type TextAmount, type TextTotal } from './sumText.ts';
@@ -77,13 +77,14 @@ function checkTextAgainstTables(
 
 export function runSum(input: CheckInput, settings: CheckSettings = CHECK_SETTINGS): RuleResult {
   const tally = new Tally();
-  const tableTotals = input.tables.flatMap((t) => checkTableTotals(t, tally, settings));
-  const texts = input.paragraphs.flatMap(textTotals);
+  const tableTotals = input.tables.flatMap((t) => checkTableTotals(t, tally, settings, input.tables));
+  const texts = input.paragraphs.flatMap((p) => textTotals(p, settings));
   for (const t of texts) checkTextTotal(t, tally, settings);
   for (const doc of input.document.documents) {
     const pars = new Set(paragraphsOf(input, doc));
-    const docTexts = texts.filter((t) => pars.has(t.paragraph));
-    const docTables = tableTotals.filter((t) => documentOfTable(input, t.table)?.index === doc.index);
+    // a total whose number cannot be trusted (split by a poor text layer, low OCR confidence) is compared with nothing
+    const docTexts = texts.filter((t) => pars.has(t.paragraph) && t.total.doubt === null);
+    const docTables = tableTotals.filter((t) => documentOfTable(input, t.table)?.index === doc.index && unreadableNumber(t.table, t.row, t.col, settings) === null);
     if (docTexts.length > 0 && docTables.length > 0) checkTextAgainstTables(doc, docTexts, docTables, tally, settings);
   }
   return tally.result();

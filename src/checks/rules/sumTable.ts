@@ -17,6 +17,8 @@ import {
   sameAmount,
   sumNumbers,
   totalLabelKind,
+  unreadableNumber,
+  continues,
 } from '../tables.ts';
 import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
 
@@ -103,6 +105,22 @@ function mismatch(table: Table, row: number, col: number, message: string, expec
   };
 }
 
+/** Why the numbers of some slots (rows × cols) cannot be trusted, one line per doubtful slot. */
+function unreadable(table: Table, rows: readonly number[], cols: readonly number[], settings: CheckSettings): string[] {
+  return rows.flatMap((r) => cols.map((c) => unreadableNumber(table, r, c, settings))).filter((d): d is string => d !== null);
+}
+
+/** The info finding of a total that could not be checked because some of its numbers cannot be read. */
+function notVerified(table: Table, row: number, col: number, what: string, doubts: readonly string[]): Omit<Finding, 'severity'> {
+  return {
+    rule: SUM_RULE,
+    message: `${what}未能核对：${doubts.slice(0, 3).join('；')}${doubts.length > 3 ? ` 等 ${doubts.length} 处` : ''}`,
+    expected: null,
+    actual: table.rows[row]![col]!.trim(),
+    evidence: present([cellEvidence(table, row, col)]),
+  };
+}
+
 /** Money unit of a column: its header's, else the unit line's unless the header names another unit. */
 export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
   const header = table.header[c] ?? '';
@@ -110,7 +128,7 @@ export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
 }
 
 /** Checks the total rows of a table; returns its grand totals. */
-function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): TableTotal[] {
+function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null): TableTotal[] {
   const roles = rowRoles(table, cols);
   const found: TableTotal[] = [];
   roles.forEach((role, r) => {
@@ -119,6 +137,7 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
       const stated = cellNumber(table.rows[r]?.[c] ?? '');
       if (!stated) continue;
       const header = table.header[c] ?? `col ${c + 1}`;
+      const colName = header.trim() ? `「${header}」列` : `第 ${c + 1} 列`;
       const sets = role === 'grand' ? grandCandidates(table, grandRows(roles, r)) : [groupRows(roles, r)];
       const sums = sets.map((rows) => ({ parts: valuesOf(table, rows, c) })).filter((s) => s.parts.length > 0);
       if (sums.length === 0) continue;
@@ -129,17 +148,18 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
       } else {
         const sum = sumNumbers(sums[0]!.parts);
         const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
-        tally.fail(
-          mismatch(
-            table,
-            r,
-            c,
-            `${tableName(table)}的「${label}」行「${header}」列为 ${table.rows[r]![c]!.trim()}，` +
-              `但其 ${sums[0]!.parts.length} 行之和为 ${computed}`,
-            computed,
-            table.rows[r]![c]!.trim(),
-          ),
-        );
+        const stateText = table.rows[r]![c]!.trim();
+        const rows = role === 'grand' ? grandRows(roles, r) : groupRows(roles, r);
+        const doubts = unreadable(table, [r, ...rows], [c], settings);
+        // the rows summed start at the top of a headerless fragment: the group may begin in the table before it
+        if (prev && rows[0] === 0) doubts.push(`本表没有表头，可能续接第 ${Math.max(...prev.pages)} 页的表格 ${prev.id}，其前面的行不在本表中`);
+        if (doubts.length > 0) {
+          tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行${colName} ${stateText}`, doubts));
+        } else {
+          tally.fail(
+            mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
+          );
+        }
       }
       if (role === 'grand') found.push({ table, row: r, col: c, value: stated, unit: columnMoneyUnit(table, c) });
     }
@@ -192,6 +212,11 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
     for (const r of bad) {
       const sum = sumNumbers(chosen.flatMap((k) => valuesOf(table, [r], k)));
       const stated = table.rows[r]![c]!.trim();
+      const doubts = unreadable(table, [r], [c, ...chosen], settings);
+      if (doubts.length > 0) {
+        tally.unverified(notVerified(table, r, c, `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」${stated}`, doubts));
+        continue;
+      }
       const computed = formatNumber(sum.value, Math.max(sum.decimals, cellNumber(stated)!.decimals));
       tally.fail(
         mismatch(
@@ -210,11 +235,11 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
   }
 }
 
-/** Runs both table checks on one table; returns its grand totals. */
-export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings): TableTotal[] {
+/** Runs both table checks on one table (`tables`: all of the document's, to see a headerless continuation); returns its grand totals. */
+export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings, tables: readonly Table[] = [table]): TableTotal[] {
   const cols = numericColumns(table, settings);
   if (cols.length === 0) return [];
-  const totals = checkTotalRows(table, cols, tally, settings);
+  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table));
   checkTotalColumns(table, cols, tally, settings);
   return totals;
 }
