@@ -6,14 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extractPdf } from '../pipeline/extract.ts';
-import { oneLine } from '../runtime/errors.ts';
 import { DEFAULT_OCR_OPTIONS } from '../pipeline/options.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
 import { writeExtraction } from '../write/outputs.ts';
 import { PdfInputError, withPdf } from '../read/pdfjs.ts';
 import type { DocResult } from './manifest.ts';
-import { failedResult, readErrorReason } from './results.ts';
+import { failedResult, readErrorReason, writeErrorReason } from './results.ts';
 import { join } from 'node:path';
 import { readReviewFile, REVIEW_FILE } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
@@ -94,7 +93,7 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
     if (err instanceof PdfInputError) {
       return failedResult(err.reason, err.reason !== 'encrypted: wrong password', sha256, err.pages);
     }
-    return failedResult(oneLine(err), false, sha256);
+    return failedResult(writeErrorReason(err), false, sha256);
   }
 }
 

@@ -7,7 +7,7 @@
 import { mkdir, readFile, readdir, rm, writeFile, access } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { oneLine } from '../runtime/errors.ts';
+import { writeErrorReason } from './results.ts';
 
 /** An output folder that cannot be used: the message is one line. */
 export class OutDirError extends Error {}
@@ -24,7 +24,9 @@ export async function prepareOutDir(out: string, batchDir: string): Promise<() =
     await mkdir(dir, { recursive: true });
     await access(dir, 2 /* W_OK */);
   } catch (err) {
-    throw new OutDirError(`${out}: output folder is not writable (${oneLine(err)})`);
+    // a recursive mkdir says ENOENT on a read-only file system; a plain one tells the real reason
+    const real = (err as NodeJS.ErrnoException).code === 'ENOENT' ? await mkdir(dir).then(() => err, (e: unknown) => e) : err;
+    throw new OutDirError(`${out}: output folder is not writable: ${writeErrorReason(real)}`);
   }
   const holder = await readFile(lock, 'utf8').catch(() => '');
   const pid = Number(holder.trim());
@@ -34,7 +36,7 @@ export async function prepareOutDir(out: string, batchDir: string): Promise<() =
   try {
     await writeFile(lock, `${process.pid}\n`);
   } catch (err) {
-    throw new OutDirError(`${out}: output folder is not writable (${oneLine(err)})`);
+    throw new OutDirError(`${out}: output folder is not writable: ${writeErrorReason(err)}`);
   }
   return async () => {
     await rm(lock, { force: true });

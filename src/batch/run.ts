@@ -15,12 +15,12 @@ import type { InputFile } from './inputs.ts';
 import { outputDir } from './inputs.ts';
 import { VERSION } from '../version.ts';
 import { rebuildBatchOutputs } from './outputs.ts';
-import { failedResult, readErrorReason } from './results.ts';
+import { failedResult, readErrorReason, writeErrorReason } from './results.ts';
 import {
   appendManifest, compactManifest, isFinished, loadManifest, optionsKey, MANIFEST_FILE,
   type DocResult, type ManifestEntry, type SeverityCounts,
 } from './manifest.ts';
-import { prepareOutDir, removeStaleTemps } from './outdir.ts';
+import { OutDirError, prepareOutDir, removeStaleTemps } from './outdir.ts';
 import { WorkerPool } from './pool.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
 import { BATCH_SETTINGS, ocrThreadsPerDocument, threadsPerDocument, type BatchOptions } from './settings.ts';
@@ -146,12 +146,18 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     const order = inputs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
     for (const i of order) void queue.add(() => one(inputs[i]!, i)).catch((err: unknown) => (fatal ??= err));
     await queue.onIdle();
-    if (fatal !== null) throw fatal; // the manifest or an output could not be written: stop
+    // the manifest or the batch outputs could not be written: stop, in one line
+    if (fatal !== null) throw new OutDirError(`${o.out}: cannot write the batch manifest: ${writeErrorReason(fatal)}; a re-run resumes where this one stopped`);
     await pool.close();
 
-    await compactManifest(manifestPath, manifest);
-    // _batch/ lists every document of the folder's manifest (this run's and earlier runs'), nothing else
-    await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report });
+    try {
+      await compactManifest(manifestPath, manifest);
+      // _batch/ lists every document of the folder's manifest (this run's and earlier runs'), nothing else
+      await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report });
+    } catch (err) {
+      // each file is written atomically: what was there stays whole; `gongwen check <out>` rebuilds _batch/
+      throw new OutDirError(`${batchDir}: cannot write the batch outputs: ${writeErrorReason(err)}; the documents' folders are complete, \`gongwen check ${o.out}\` rebuilds them`);
+    }
 
     const findings: SeverityCounts = { error: 0, warning: 0, info: 0 };
     for (const e of entries) {
