@@ -26,6 +26,10 @@ export interface PoolSettings {
   readonly maxMemoryMiB: number;
   /** resident-set sampling period, ms */
   readonly rssPollMs: number;
+  /** replace a worker after this many documents (0: never) */
+  readonly recycleAfterDocs?: number;
+  /** replace a worker resident above this many MiB after a document (0: never) */
+  readonly recycleAboveMiB?: number;
 }
 
 /** A document's result with the worker's figures. */
@@ -35,6 +39,8 @@ export interface PoolResult {
   maxRssKiB: number;
   /** time spent on the document in the worker, ms (null when the worker died) */
   ms: number | null;
+  /** the worker's resident set right after the document, KiB (null when it died) */
+  rssKiB: number | null;
 }
 
 interface Running {
@@ -51,6 +57,8 @@ interface Worker {
   killedFor: string | null;
   stderr: string;
   peakRssKiB: number;
+  /** documents it finished */
+  docs: number;
   exited: boolean;
   exitCode: number | null;
   exitSignal: NodeJS.Signals | null;
@@ -64,6 +72,8 @@ export class WorkerPool {
   private poll: NodeJS.Timeout;
   /** highest RSS seen in any worker, KiB */
   peakRssKiB = 0;
+  /** workers replaced by --recycle-after */
+  recycled = 0;
 
   constructor(private readonly settings: PoolSettings) {
     this.poll = setInterval(() => this.sampleRss(), settings.rssPollMs);
@@ -77,7 +87,7 @@ export class WorkerPool {
     if (w.exited) {
       // died before its first job (a heap limit too small to start, killed from outside)
       const reason = w.killedFor ?? crashReason(w.stderr, w.exitCode, w.exitSignal);
-      return { result: failedResult(`worker could not start: ${reason}`, false), maxRssKiB: w.peakRssKiB, ms: null };
+      return { result: failedResult(`worker could not start: ${reason}`, false), maxRssKiB: w.peakRssKiB, ms: null, rssKiB: null };
     }
     return new Promise<PoolResult>((resolve) => {
       const id = this.nextId++;
@@ -116,6 +126,7 @@ export class WorkerPool {
       killedFor: null,
       stderr: '',
       peakRssKiB: 0,
+      docs: 0,
       exited: false,
       exitCode: null,
       exitSignal: null,
@@ -133,8 +144,12 @@ export class WorkerPool {
         w.running = null;
         w.peakRssKiB = Math.max(w.peakRssKiB, msg.maxRssKiB);
         this.peakRssKiB = Math.max(this.peakRssKiB, msg.maxRssKiB);
-        if (!w.exited && w.killedFor === null) this.idle.push(w);
-        r.resolve({ result: msg.result, maxRssKiB: msg.maxRssKiB, ms: msg.ms });
+        w.docs++;
+        if (!w.exited && w.killedFor === null) {
+          if (this.dueForRecycling(w, msg.rssKiB)) this.retire(w);
+          else this.idle.push(w);
+        }
+        r.resolve({ result: msg.result, maxRssKiB: msg.maxRssKiB, ms: msg.ms, rssKiB: msg.rssKiB });
       }
     });
     child.on('error', () => undefined); // an 'exit' follows
@@ -150,9 +165,23 @@ export class WorkerPool {
       clearTimeout(r.timer);
       w.running = null;
       const reason = w.killedFor ?? crashReason(w.stderr, code, signal);
-      r.resolve({ result: failedResult(reason, false), maxRssKiB: w.peakRssKiB, ms: null });
+      r.resolve({ result: failedResult(reason, false), maxRssKiB: w.peakRssKiB, ms: null, rssKiB: null });
     });
     return w;
+  }
+
+  /** Whether a worker that just finished a document should be replaced (--recycle-after). */
+  private dueForRecycling(w: Worker, rssKiB: number): boolean {
+    const docs = this.settings.recycleAfterDocs ?? 0;
+    const mib = this.settings.recycleAboveMiB ?? 0;
+    return (docs > 0 && w.docs >= docs) || (mib > 0 && rssKiB > mib * 1024);
+  }
+
+  /** Lets an idle worker go (it exits when told); the next document starts a fresh one. */
+  private retire(w: Worker): void {
+    this.recycled++;
+    w.killedFor = 'recycled';
+    w.child.kill('SIGTERM');
   }
 
   private kill(w: Worker, reason: string): void {

@@ -37,6 +37,8 @@ export interface FileEvent {
   findings: SeverityCounts;
   error?: string;
   ms: number;
+  /** the worker's resident set right after the document, MiB (absent when skipped or it died) */
+  workerRssMiB?: number;
 }
 
 export interface DoneEvent {
@@ -55,6 +57,8 @@ export interface DoneEvent {
   peakWorkerRssMiB: number;
   /** peak resident set size of the coordinating process, MiB */
   peakMainRssMiB: number;
+  /** workers replaced by --recycle-after during the run */
+  recycledWorkers: number;
   out: string;
 }
 

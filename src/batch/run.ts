@@ -23,7 +23,7 @@ import {
 import { OutDirError, prepareOutDir, removeStaleTemps } from './outdir.ts';
 import { WorkerPool } from './pool.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
-import { BATCH_SETTINGS, ocrThreadsPerDocument, threadsPerDocument, type BatchOptions } from './settings.ts';
+import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument, type BatchOptions } from './settings.ts';
 
 /** What a run ends with: the done event and the entry of every input, in input order. */
 export interface BatchResult {
@@ -69,10 +69,13 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
   const t0 = performance.now();
   const batchDir = join(o.out, BATCH_SETTINGS.batchDir);
   const release = await prepareOutDir(o.out, BATCH_SETTINGS.batchDir);
+  const recycle = o.recycle ?? parseRecycle(undefined, o.maxMemoryMiB)!;
   const pool = new WorkerPool({
     timeoutMs: o.timeoutSeconds * 1000,
     maxMemoryMiB: o.maxMemoryMiB,
     rssPollMs: BATCH_SETTINGS.rssPollMs,
+    recycleAfterDocs: recycle.docs,
+    recycleAboveMiB: recycle.mib,
   });
   const lockPath = join(batchDir, 'lock');
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -109,6 +112,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
       let result: DocResult;
       let skipped = false;
       let workerMs: number | null = null;
+      let workerRssKiB: number | null = null;
       let sha256 = '';
       let head: Uint8Array = new Uint8Array();
       try {
@@ -127,6 +131,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
           const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads });
           result = { ...r.result, sha256: r.result.sha256 || sha256 };
           workerMs = r.ms;
+          workerRssKiB = r.rssKiB;
         }
       }
       const entry: ManifestEntry = { ...docResultOf(result!), document: input.outName, path: input.path, version: VERSION, options: key };
@@ -139,7 +144,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
         if (entry.status !== 'failed') pagesRead += entry.pages;
       } else counts.skipped++;
       bytesDone += sizes[i]!;
-      reporter.file(fileEvent(entry, skipped, workerMs ?? Math.round(performance.now() - started)), bytesDone, bytesTotal);
+      reporter.file(fileEvent(entry, skipped, workerMs ?? Math.round(performance.now() - started), workerRssKiB), bytesDone, bytesTotal);
     };
     let fatal: unknown = null;
     // largest files first: the long documents start early, so the workers finish close together
@@ -175,6 +180,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
       findings,
       peakWorkerRssMiB: Math.round(pool.peakRssKiB / 1024),
       peakMainRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      recycledWorkers: pool.recycled,
       out: o.out,
     };
     reporter.done(done);
@@ -195,7 +201,7 @@ function docResultOf(r: DocResult): DocResult {
   };
 }
 
-function fileEvent(e: ManifestEntry, skipped: boolean, ms: number): FileEvent {
+function fileEvent(e: ManifestEntry, skipped: boolean, ms: number, rssKiB: number | null): FileEvent {
   const ev: FileEvent = {
     event: 'file',
     status: skipped ? 'skipped' : e.status,
@@ -210,5 +216,6 @@ function fileEvent(e: ManifestEntry, skipped: boolean, ms: number): FileEvent {
     ms,
   };
   if (e.error !== '') ev.error = e.error;
+  if (rssKiB !== null) ev.workerRssMiB = Math.round(rssKiB / 1024);
   return ev;
 }

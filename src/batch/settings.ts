@@ -26,7 +26,38 @@ export const BATCH_SETTINGS = {
   workerBaseMiB: 700,
   /** what one more OCR thread (its own engine and page raster) adds, MiB; measured ≈ 460 (PP-OCR, 200 dpi). @default 600 */
   ocrThreadMiB: 600,
+  /** a worker is replaced after this many documents (0: never), so memory stays flat over long runs. @default 500 */
+  recycleAfterDocs: 500,
+  /** a worker resident above this share of --max-memory after a document is replaced. @default 0.75 */
+  recycleAtMemoryShare: 0.75,
 } as const;
+
+/** When workers are replaced (--recycle-after N[,MMiB]): after N documents, or when resident above M MiB after one. */
+export interface RecycleSettings {
+  /** documents per worker (0: no limit) */
+  readonly docs: number;
+  /** resident MiB after a document (0: no limit) */
+  readonly mib: number;
+}
+
+/**
+ * Parses `--recycle-after`: `N` documents, `M` followed by MiB, or both joined by a comma
+ * ('500', '1500MiB', '500,1500MiB'); '0' turns recycling off. Null for a malformed value.
+ */
+export function parseRecycle(value: string | undefined, maxMemoryMiB: number): RecycleSettings | null {
+  const fallback = { docs: BATCH_SETTINGS.recycleAfterDocs, mib: Math.round(maxMemoryMiB * BATCH_SETTINGS.recycleAtMemoryShare) };
+  if (value === undefined) return fallback;
+  let docs: number | null = null;
+  let mib: number | null = null;
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)\s*(mib|m)?$/i.exec(part);
+    if (!m) return null;
+    if (m[2]) mib = Number(m[1]);
+    else docs = Number(m[1]);
+  }
+  if (docs === 0 && mib === null) return { docs: 0, mib: 0 };
+  return { docs: docs ?? (mib !== null ? 0 : fallback.docs), mib: mib ?? (docs !== null ? 0 : fallback.mib) };
+}
 
 /** Cores one document may use: those left idle when fewer documents than --jobs run (all of them for one). */
 export function threadsPerDocument(jobs: number, documents: number): number {
@@ -65,4 +96,6 @@ export interface BatchOptions {
   readonly ocrEngine?: 'ppocr' | 'tesseract';
   /** --dpi for rendered pages */
   readonly dpi?: number;
+  /** --recycle-after: when workers are replaced. @default 500 documents or 75% of --max-memory */
+  readonly recycle?: RecycleSettings;
 }

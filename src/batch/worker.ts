@@ -23,6 +23,8 @@ export interface ResultMessage {
   result: DocResult;
   /** peak resident set size of this worker so far, KiB */
   maxRssKiB: number;
+  /** resident set right after the document, KiB */
+  rssKiB: number;
   /** time the worker spent on the document, ms */
   ms: number;
 }
@@ -33,7 +35,7 @@ process.on('message', (msg: JobMessage) => {
   runDocJob(msg.job)
     .catch((err: unknown) => failedResult(oneLine(err), false))
     .then((result) => {
-      const reply: ResultMessage = { type: 'result', id: msg.id, result, maxRssKiB: process.resourceUsage().maxRSS, ms: Math.round(performance.now() - started) };
+      const reply: ResultMessage = { type: 'result', id: msg.id, result, maxRssKiB: process.resourceUsage().maxRSS, rssKiB: Math.round(process.memoryUsage().rss / 1024), ms: Math.round(performance.now() - started) };
       process.send?.(reply);
     });
 });

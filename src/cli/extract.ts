@@ -15,7 +15,7 @@ import { UsageError, parseFailOn } from './common.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';
 import { OutDirError } from '../batch/outdir.ts';
-import { BATCH_SETTINGS } from '../batch/settings.ts';
+import { BATCH_SETTINGS, parseRecycle, type RecycleSettings } from '../batch/settings.ts';
 import { OCR_ENGINES, OCR_MODES, type OcrMode } from '../model/options.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
@@ -50,6 +50,7 @@ export async function extractCommand(args: string[]): Promise<number> {
       ocr: { type: 'string' },
       'ocr-engine': { type: 'string' },
       dpi: { type: 'string' },
+      'recycle-after': { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError('extract needs --out <dir>');
@@ -77,6 +78,7 @@ export async function extractCommand(args: string[]): Promise<number> {
     raw: values.raw,
     force: values.force,
     report: values.report,
+    recycle: recycleOption(values['recycle-after'], positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB)),
   };
   // names avoid the documents the output folder already holds (never nested into or around them)
   const inputs = await collectInputs(positionals, await existingDocuments(values.out));
@@ -109,4 +111,11 @@ export async function extractCommand(args: string[]): Promise<number> {
   const failedIndex = result.entries.map((e, i) => (e.status === 'failed' ? i : -1)).filter((i) => i >= 0);
   const namedFailed = failedIndex.some((i) => inputs[i]?.explicit === true);
   return (values.strict && failedIndex.length > 0) || namedFailed || reachedFailOn ? 1 : 0;
+}
+
+/** --recycle-after N[,MMiB] (see batch/settings.ts parseRecycle). */
+function recycleOption(value: string | undefined, maxMemoryMiB: number): RecycleSettings {
+  const r = parseRecycle(value, maxMemoryMiB);
+  if (!r) throw new UsageError(`--recycle-after expects documents, MiB or both ('500', '1500MiB', '500,1500MiB'), got '${value}'`);
+  return r;
 }

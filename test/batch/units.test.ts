@@ -125,7 +125,7 @@ describe('progress', () => {
     r.file(ev({}), 100, 400);
     t = 20_000;
     r.file(ev({ status: 'failed', outcome: 'failed', error: 'empty file' }), 200, 400);
-    r.done({ event: 'done', files: 4, ok: 1, partial: 0, failed: 1, skipped: 0, pages: 2, seconds: 20, findings: { error: 0, warning: 0, info: 0 }, peakWorkerRssMiB: 1, peakMainRssMiB: 1, out: '/out' });
+    r.done({ event: 'done', files: 4, ok: 1, partial: 0, failed: 1, skipped: 0, pages: 2, seconds: 20, findings: { error: 0, warning: 0, info: 0 }, peakWorkerRssMiB: 1, peakMainRssMiB: 1, recycledWorkers: 0, out: '/out' });
     expect(err.every((s) => s.startsWith('\r\x1b[K') || s === '\n')).toBe(true);
     expect(err[1]).toContain('[######------------------] 1/4 files · 2 pages · 0 failed · 0:10 elapsed · ETA 0:30');
     expect(err[2]).toBe('\r\x1b[Kgongwen: in/a.pdf: empty file\n');
@@ -136,7 +136,7 @@ describe('progress', () => {
     expect(formatDuration(75)).toBe('1:15');
     expect(formatDuration(3725)).toBe('1:02:05');
     expect(
-      formatSummary({ event: 'done', files: 3, ok: 1, partial: 1, failed: 1, skipped: 0, pages: 10, seconds: 4, findings: { error: 2, warning: 1, info: 0 }, peakWorkerRssMiB: 300, peakMainRssMiB: 90, out: 'o' }),
+      formatSummary({ event: 'done', files: 3, ok: 1, partial: 1, failed: 1, skipped: 0, pages: 10, seconds: 4, findings: { error: 2, warning: 1, info: 0 }, peakWorkerRssMiB: 300, peakMainRssMiB: 90, recycledWorkers: 0, out: 'o' }),
     ).toBe('summary: 3 files: 1 ok, 1 partial, 1 failed, 0 skipped; 10 pages read in 4.0 s, 2.5 pages/s; findings: 2 error, 1 warning, 0 info; outputs in o\n');
   });
 });
