@@ -41,6 +41,8 @@ export interface DocJob {
   ocrThreads?: number;
   /** threads reading the pages of a large PDF; 1 when other documents run beside it */
   pageThreads?: number;
+  /** time budget of one page, seconds (--page-timeout) */
+  pageTimeout?: number;
 }
 
 
@@ -66,10 +68,10 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
-    const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1);
+    const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1, job.pageTimeout ? job.pageTimeout * 1000 : undefined);
     // one open document serves extraction, OCR rasters and the report's page images
-    const { ex, rev } = await withPdf(data, { password: job.password }, async (pdf) => {
-      const ex = await extractPdf({ path: job.path, data, pdf }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...ocrOptions(job), ocrRunner });
+    const { ex, rev } = await withPdf(data, { password: job.password, ...(job.pageTimeout ? { pageBudgetMs: job.pageTimeout * 1000 } : {}) }, async (pdf) => {
+      const ex = await extractPdf({ path: job.path, data, pdf }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...(job.pageTimeout ? { pageTimeout: job.pageTimeout } : {}), ...ocrOptions(job), ocrRunner });
       // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
       const kept = await keptReview(job.dir);
       const rev = reviewWithDecisions(review(ex), kept?.file ?? null);

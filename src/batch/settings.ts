@@ -6,6 +6,8 @@ export const BATCH_SETTINGS = {
   jobs: Math.max(1, availableParallelism()),
   /** per-document time limit, seconds; the worker is killed and replaced. @default 300 */
   timeoutSeconds: 300,
+  /** per-page time budget, seconds: a page over it fails alone (document partial). @default 60 */
+  pageTimeoutSeconds: 60,
   /** per-worker memory ceiling, MiB: V8 heap limit and resident-set watch. @default 2048 */
   maxMemoryMiB: 2048,
   /** a PDF with more pages fails with 'too many pages (N > max)'. @default 2000 */
@@ -98,4 +100,6 @@ export interface BatchOptions {
   readonly dpi?: number;
   /** --recycle-after: when workers are replaced. @default 500 documents or 75% of --max-memory */
   readonly recycle?: RecycleSettings;
+  /** --page-timeout: time budget of one page, seconds */
+  readonly pageTimeoutSeconds?: number;
 }

@@ -51,6 +51,7 @@ export async function extractCommand(args: string[]): Promise<number> {
       'ocr-engine': { type: 'string' },
       dpi: { type: 'string' },
       'recycle-after': { type: 'string' },
+      'page-timeout': { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError('extract needs --out <dir>');
@@ -71,6 +72,7 @@ export async function extractCommand(args: string[]): Promise<number> {
     dpi: positiveInt('dpi', values.dpi, BATCH_SETTINGS.dpi),
     jobs: positiveInt('jobs', values.jobs, BATCH_SETTINGS.jobs),
     timeoutSeconds: positiveInt('timeout', values.timeout, BATCH_SETTINGS.timeoutSeconds),
+    pageTimeoutSeconds: positiveInt('page-timeout', values['page-timeout'], BATCH_SETTINGS.pageTimeoutSeconds),
     maxMemoryMiB: positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB),
     maxPages: positiveInt('max-pages', values['max-pages'], BATCH_SETTINGS.maxPages),
     password: values.password,

@@ -11,7 +11,7 @@ const USAGE = `gongwen ${VERSION} — Chinese official notices (公文) in PDF �
 
 usage:
   gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--report]
-          [--jobs N] [--timeout <s>] [--max-memory <MiB>] [--recycle-after N[,MMiB]] [--max-pages N] [--force] [--strict]
+          [--jobs N] [--timeout <s>] [--page-timeout <s>] [--max-memory <MiB>] [--recycle-after N[,MMiB]] [--max-pages N] [--force] [--strict]
           [--progress auto|bar|plain|json|none] [--fail-on <severity>]
           [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
-import { PdfInputError, withPdf, type PdfHandle } from '../read/pdfjs.ts';
+import { PageBudgetError, PdfInputError, withPdf, type PdfHandle } from '../read/pdfjs.ts';
 import { readAllPages } from '../read/pageThreads.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
@@ -29,6 +29,8 @@ export interface ExtractOptions extends OcrOptions {
   readonly maxPages?: number;
   /** threads reading the pages of a large PDF (this one included; a thread per 50 pages at most). @default 1 */
   readonly pageThreads?: number;
+  /** time budget of one page (read, raster, render), seconds; a page over it is a page error. @default none */
+  readonly pageTimeout?: number;
 }
 
 /** a page-reading thread is started for at least this many pages */
@@ -60,11 +62,12 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const errors: StageError[] = [];
   const pages: PageContent[] = [];
   let reads: PageReadResult[] = [];
+  const budgetMs = options.pageTimeout ? options.pageTimeout * 1000 : undefined;
   const read = async (pdf: PdfHandle): Promise<number> => {
     if (options.maxPages !== undefined && pdf.pageCount > options.maxPages) {
       throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
     }
-    const outcomes = await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD });
+    const outcomes = await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD }, budgetMs);
     for (const o of outcomes) {
       if (o.content) pages.push(o.content);
       else errors.push({ stage: 'read', page: o.page, reason: o.error });
@@ -73,7 +76,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     reads = await readScannedPages(pdf, pages, options, errors);
     return pdf.pageCount;
   };
-  const pageCount = source.pdf ? await read(source.pdf) : await withPdf(source.data, { password: options.password }, read);
+  const pageCount = source.pdf ? await read(source.pdf) : await withPdf(source.data, { password: options.password, ...(budgetMs ? { pageBudgetMs: budgetMs } : {}) }, read);
 
   const running = removeRunningLines(pages.map((p) => ({ info: p.info, lines: itemsToLines(p.items) })));
   const fragmentsPerPage: TableFragment[][] = [];
@@ -142,7 +145,10 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
       try {
         read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck });
       } catch (err) {
-        errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
+        // the page keeps what its text layer gave; a page over its time budget says so alone
+        errors.push({ stage: 'ocr', page: page.info.page, reason: err instanceof PageBudgetError ? err.message : `page check failed: ${oneLine(err)}` });
+        reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: [] });
+        continue;
       }
       const { decision, reasons, notOcred } = read;
       if (decision === 'blank') {
@@ -156,7 +162,7 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
     }
     if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
     if (toOcr.length === 0) return reads;
-    runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length)));
+    runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length), options.pageTimeout ? options.pageTimeout * 1000 : undefined));
     const queue = new PQueue({ concurrency: runner.slots });
     const r = runner;
     await Promise.all(

@@ -44,12 +44,15 @@ export function inThreadRunner(engine: OcrEngineName | OcrEngine, ownsEngine = t
   };
 }
 
-/** A runner for `engine` on `threads` cores (1: this thread). */
-export async function createOcrRunner(engine: OcrEngineName, threads: number): Promise<OcrPageRunner> {
+/**
+ * A runner for `engine` on `threads` cores (1: this thread). With a page time budget (ms) pages
+ * are read in worker threads even for one core: a page over the budget has its thread stopped.
+ */
+export async function createOcrRunner(engine: OcrEngineName, threads: number, budgetMs?: number): Promise<OcrPageRunner> {
   const n = Math.max(1, Math.floor(threads));
-  if (n === 1) return inThreadRunner(engine);
+  if (n === 1 && !budgetMs) return inThreadRunner(engine);
   const { threadRunner } = await import('./ocrThreads.ts');
-  return threadRunner(engine, n);
+  return threadRunner(engine, n, undefined, budgetMs);
 }
 
 /** Default OCR threads of one document when nothing else runs: every core. */
@@ -63,11 +66,11 @@ const shared = new Map<string, Promise<OcrPageRunner>>();
  * One runner per (engine, threads) for the life of the process (a batch worker reads many
  * documents: models are loaded once). Closed by `closeSharedOcrRunners`.
  */
-export function sharedOcrRunner(engine: OcrEngineName, threads: number): Promise<OcrPageRunner> {
-  const key = `${engine}:${threads}`;
+export function sharedOcrRunner(engine: OcrEngineName, threads: number, budgetMs?: number): Promise<OcrPageRunner> {
+  const key = `${engine}:${threads}:${budgetMs ?? 0}`;
   let r = shared.get(key);
   if (!r) {
-    r = createOcrRunner(engine, threads);
+    r = createOcrRunner(engine, threads, budgetMs);
     shared.set(key, r);
     r.catch(() => shared.delete(key));
   }

@@ -21,7 +21,10 @@ export interface ThreadRequest {
 }
 
 /** thread → main */
-export type ThreadReply = { type: 'done'; id: number; result: OcrPageResult } | { type: 'failed'; id: number; error: string };
+export type ThreadReply =
+  | { type: 'started'; id: number }
+  | { type: 'done'; id: number; result: OcrPageResult }
+  | { type: 'failed'; id: number; error: string };
 
 if (parentPort) {
   const port = parentPort;
@@ -30,7 +33,11 @@ if (parentPort) {
   port.on('message', (req: ThreadRequest) => {
     engine ??= createEngine(name);
     engine
-      .then((e) => ocrPage(messageToRaster(req.raster), req.info, e, {}, req.textLayer))
+      .then((e) => {
+        // the page's time budget starts now, with the models loaded
+        port.postMessage({ type: 'started', id: req.id } satisfies ThreadReply);
+        return ocrPage(messageToRaster(req.raster), req.info, e, {}, req.textLayer);
+      })
       .then(
         (result) => port.postMessage({ type: 'done', id: req.id, result } satisfies ThreadReply),
         (err: unknown) => {

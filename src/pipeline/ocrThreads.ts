@@ -19,6 +19,8 @@ const THREAD = entryFor(import.meta.url, './ocrThreadMain');
 interface Pending {
   resolve(r: OcrPageResult): void;
   reject(e: Error): void;
+  /** the thread began the page (its engine loaded) */
+  started?(): void;
 }
 
 interface Slot {
@@ -29,9 +31,10 @@ interface Slot {
 
 /**
  * A runner over `threads` worker threads reading with `engine`. `entry`: the thread's module
- * (tests give one that fails on purpose).
+ * (tests give one that fails on purpose). `budgetMs`: a page not read within it has its thread
+ * stopped and fails with a one-line reason (the next page gets a new thread).
  */
-export function threadRunner(engine: OcrEngineName, threads: number, entry?: string): OcrPageRunner {
+export function threadRunner(engine: OcrEngineName, threads: number, entry?: string, budgetMs?: number): OcrPageRunner {
   const start: Entry = entry ? entryOfFile(entry) : THREAD;
   const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
   const waiting: ((s: number) => void)[] = [];
@@ -51,6 +54,7 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry?: str
     worker.on('message', (m: ThreadReply) => {
       const p = slot.pending;
       if (!p) return;
+      if (m.type === 'started') return p.started?.();
       slot.pending = null;
       if (m.type === 'done') p.resolve(m.result);
       else p.reject(new Error(m.error));
@@ -82,7 +86,22 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry?: str
         const { message, transfer } = rasterToMessage(raster);
         const s = slot;
         return await new Promise<OcrPageResult>((resolve, reject) => {
-          s.pending = { resolve, reject };
+          let timer: NodeJS.Timeout | null = null;
+          // the budget runs from the moment the thread begins the page (models loaded)
+          const started = (): void => {
+            if (!budgetMs) return;
+            timer = setTimeout(() => {
+              s.pending = null;
+              s.dead = true;
+              void s.worker.terminate();
+              reject(new Error(`page ${info.page}: OCR took longer than ${Math.round(budgetMs / 100) / 10} s (--page-timeout): skipped`));
+            }, budgetMs);
+          };
+          const done = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => {
+            if (timer) clearTimeout(timer);
+            f(...a);
+          };
+          s.pending = { resolve: done(resolve), reject: done(reject), started };
           const req: ThreadRequest = { type: 'page', id: nextId++, raster: message, info, textLayer: [...textLayer] };
           s.worker.postMessage(req, transfer);
         });

@@ -60,3 +60,26 @@ export function canvasLib(): NapiCanvas {
   napi ??= createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
   return napi;
 }
+
+/**
+ * Draws `page` on a new white canvas at `scale` (1 = one pixel per point). pdf.js draws in chunks;
+ * each next chunk is scheduled with setImmediate, so timers (a page's time budget) run between
+ * chunks, and `signal` cancels the render under way.
+ */
+export async function drawPage(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, scale: number, signal?: AbortSignal) {
+  const viewport = page.getViewport({ scale });
+  const canvas = canvasLib().createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const task = page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport });
+  task.onContinue = (next: () => void) => void setImmediate(next);
+  const cancel = (): void => task.cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    await task.promise;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
+  return { canvas, ctx };
+}

@@ -16,7 +16,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bitsToGray, orientedToSource, orientGray, rgbaToGray, rgbToGray, type Orientation } from '../raster/gray.ts';
 import type { GrayImage, PageRaster } from '../raster/types.ts';
-import { canvasLib, type PdfjsLib } from './lib.ts';
+import { drawPage, type PdfjsLib } from './lib.ts';
 import { apply, toMatrix, type Matrix } from './matrix.ts';
 import { paintedImages, type ScanImage } from './images.ts';
 
@@ -31,6 +31,8 @@ export interface PageRasterOptions {
   readonly maxGlyphs?: number;
   /** other images together may cover at most this share of the page. @default 0.05 */
   readonly maxOtherImages?: number;
+  /** cancels a render under way (a page over its time budget) */
+  readonly signal?: AbortSignal;
 }
 
 /** An open PDF for rasterising. `close` when done. */
@@ -41,10 +43,11 @@ export interface RasterSource {
 }
 
 
-/** Rasterising pages of an open document (the document stays open). */
-export function docRasters(lib: PdfjsLib, doc: PDFDocumentProxy): Pick<RasterSource, 'pageToRaster'> {
+/** Rasterising pages of an open document (`current`: the document now; it stays open). */
+export function docRasters(lib: PdfjsLib, current: () => PDFDocumentProxy): Pick<RasterSource, 'pageToRaster'> {
   return {
     async pageToRaster(n, o = {}) {
+      const doc = current();
       if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new RangeError(`page ${n} out of range 1..${doc.numPages}`);
       const page = await doc.getPage(n);
       try {
@@ -67,7 +70,7 @@ export async function loadedPageToRaster(lib: PdfjsLib, page: PDFPageProxy, page
       if (img) return embeddedRaster(img, scan.matrix, pageNo);
     }
   }
-  return renderedRaster(page, pageNo, opts.dpi ?? 300);
+  return renderedRaster(page, pageNo, opts.dpi ?? 300, opts.signal);
 }
 
 
@@ -148,15 +151,9 @@ export function embeddedRaster(img: GrayImage, m: Matrix, pageNo: number): PageR
 }
 
 /** The page rendered at `dpi`, grey; pixel (x, y) ↔ point (x·72/dpi, y·72/dpi). */
-async function renderedRaster(page: PDFPageProxy, pageNo: number, dpi: number): Promise<PageRaster> {
+async function renderedRaster(page: PDFPageProxy, pageNo: number, dpi: number, signal?: AbortSignal): Promise<PageRaster> {
   const scale = dpi / 72;
-  const viewport = page.getViewport({ scale });
-  const { createCanvas } = canvasLib();
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+  const { canvas, ctx } = await drawPage(page, scale, signal);
   const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height);
   return {
     page: pageNo,

@@ -11,7 +11,7 @@ import type { PageThreadReply, PageThreadRequest } from './pageThreads.ts';
 parentPort?.once('message', (req: PageThreadRequest) => {
   void (async (): Promise<PageThreadReply> => {
     try {
-      const pages = await withPdf(req.data, { password: req.password }, async (pdf) => {
+      const pages = await withPdf(req.data, { password: req.password, ...(req.pageBudgetMs ? { pageBudgetMs: req.pageBudgetMs } : {}) }, async (pdf) => {
         const out: PageThreadReply['pages'] = [];
         for (const n of req.pages) {
           try {

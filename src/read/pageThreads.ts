@@ -19,6 +19,8 @@ export type PageOutcome = { page: number; content: PageContent; error?: undefine
 export interface PageThreadRequest {
   data: Uint8Array;
   password?: string;
+  /** time budget of one page, ms (OpenOptions.pageBudgetMs) */
+  pageBudgetMs?: number;
   /** 1-based page numbers to read, in order */
   pages: number[];
 }
@@ -53,10 +55,10 @@ export function splitPages(n: number, k: number): number[][] {
  * Reads every page of `pdf` (opened from `data`), in page order, using up to `threads` threads;
  * a page that fails gets its one-line reason.
  */
-export async function readAllPages(pdf: PdfHandle, data: Uint8Array, password: string | undefined, s: PageThreadSettings): Promise<PageOutcome[]> {
+export async function readAllPages(pdf: PdfHandle, data: Uint8Array, password: string | undefined, s: PageThreadSettings, pageBudgetMs?: number): Promise<PageOutcome[]> {
   const k = Math.max(1, Math.min(s.threads, Math.floor(pdf.pageCount / Math.max(1, s.minPagesPerThread))));
   const [mine = [], ...others] = splitPages(pdf.pageCount, k);
-  const remote = others.map((pages) => inThread({ data, password, pages }));
+  const remote = others.map((pages) => inThread({ data, password, pages, ...(pageBudgetMs ? { pageBudgetMs } : {}) }));
   const local: PageOutcome[] = [];
   for (const n of mine) {
     try {

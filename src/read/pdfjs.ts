@@ -30,9 +30,22 @@ export interface OpenOptions {
   password?: string;
   /** geometry settings for text boxes and rulings */
   read?: Partial<ReadSettings>;
+  /**
+   * time budget of one page (reading it, or its raster or render), ms; a page over it fails alone
+   * with `PageBudgetError` and the document is opened afresh for the next pages (pdf.js stops the
+   * abandoned work when its document is destroyed). @default none
+   */
+  pageBudgetMs?: number;
 }
 
-/** How far into the file the `%PDF-` header may start (other tools accept leading junk too). */
+/** A page that took longer than its time budget (--page-timeout). */
+export class PageBudgetError extends Error {
+  constructor(page: number, ms: number) {
+    super(`page ${page} took longer than ${Math.round(ms / 100) / 10} s (--page-timeout): skipped`);
+    this.name = 'PageBudgetError';
+  }
+}
+
 /** pdf.js PasswordResponses: NEED_PASSWORD = 1, INCORRECT_PASSWORD = 2. */
 const INCORRECT_PASSWORD = 2;
 
@@ -58,38 +71,78 @@ function loadErrorToInput(err: unknown): PdfInputError {
 export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise<PdfHandle> {
   checkHeader(data);
   const lib = await pdfjsLib();
-  const task = await loadingTask(data, opts.password);
-  let doc;
+  let cur = await load(data, opts.password);
+  const pageCount = cur.doc.numPages;
+  if (pageCount < 1) {
+    await cur.task.destroy().catch(() => undefined);
+    throw new PdfInputError('no pages');
+  }
+  const budget = opts.pageBudgetMs;
+  /** runs one page's work within the budget; over it, the document is replaced by a fresh one */
+  const withinBudget = <T>(n: number, work: (signal?: AbortSignal) => Promise<T>): Promise<T> => {
+    if (!budget) return work();
+    const at = cur;
+    const abort = new AbortController();
+    let timedOut = false;
+    // work on a document replaced meanwhile (another page went over its budget) is tried again once
+    const running = work(abort.signal).catch((err: unknown) => (cur !== at && !timedOut ? withinBudget(n, work) : Promise.reject(err)));
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort(); // a render under way stops at its next chunk
+        running.catch(() => undefined);
+        // pdf.js stops parsing the page once its document is destroyed; the next pages get a fresh one
+        const stale = cur;
+        void (async () => {
+          if (cur === stale) {
+            await stale.task.destroy().catch(() => undefined);
+            if (cur === stale) cur = await load(data, opts.password);
+          }
+        })().then(() => reject(new PageBudgetError(n, budget)), reject);
+      }, budget);
+      running.then(
+        (v) => (clearTimeout(timer), resolve(v)),
+        (e: unknown) => {
+          clearTimeout(timer);
+          if (!timedOut) reject(e);
+        },
+      );
+    });
+  };
+  const rasters = docRasters(lib, () => cur.doc);
+  const renderer = docRenderer(() => cur.doc);
+  return {
+    pageCount,
+    readPage(n: number): Promise<PageContent> {
+      if (!Number.isInteger(n) || n < 1 || n > pageCount) {
+        return Promise.reject(new RangeError(`page ${n} out of range 1..${pageCount}`));
+      }
+      return withinBudget(n, async () => {
+        let page;
+        try {
+          page = await cur.doc.getPage(n);
+        } catch (err) {
+          throw new PdfInputError(`damaged or truncated PDF (page ${n}: ${shortMessage(err)})`, { cause: err });
+        }
+        return readPage(lib, page, n, opts.read);
+      });
+    },
+    pageToRaster: (n, o) => withinBudget(n, (signal) => rasters.pageToRaster(n, { ...o, ...(signal ? { signal } : {}) })),
+    pageSize: renderer.pageSize,
+    render: (n, req) => withinBudget(n, (signal) => renderer.render(n, { ...req, ...(signal ? { signal } : {}) })),
+    close: () => cur.task.destroy(),
+  };
+}
+
+/** Loads the document; a load failure becomes PdfInputError. */
+async function load(data: Uint8Array, password: string | undefined) {
+  const task = await loadingTask(data, password);
   try {
-    doc = await task.promise;
+    return { task, doc: await task.promise };
   } catch (err) {
     await task.destroy().catch(() => undefined);
     throw loadErrorToInput(err);
   }
-  if (doc.numPages < 1) {
-    await task.destroy().catch(() => undefined);
-    throw new PdfInputError('no pages');
-  }
-  const pageCount = doc.numPages;
-  const pdf = doc;
-  return {
-    pageCount,
-    async readPage(n: number): Promise<PageContent> {
-      if (!Number.isInteger(n) || n < 1 || n > pageCount) {
-        throw new RangeError(`page ${n} out of range 1..${pageCount}`);
-      }
-      let page;
-      try {
-        page = await pdf.getPage(n);
-      } catch (err) {
-        throw new PdfInputError(`damaged or truncated PDF (page ${n}: ${shortMessage(err)})`, { cause: err });
-      }
-      return readPage(lib, page, n, opts.read);
-    },
-    ...docRasters(lib, pdf),
-    ...docRenderer(pdf),
-    close: () => task.destroy(),
-  };
 }
 
 /** Opens a PDF for rasterising pages (an open handle; the buffer is copied). */

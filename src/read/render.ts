@@ -7,7 +7,7 @@
 import type { Canvas } from '@napi-rs/canvas';
 import type { BBox } from '../model/types.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { canvasLib } from './lib.ts';
+import { canvasLib, drawPage } from './lib.ts';
 
 export type { ImageFormat } from '../model/types.ts';
 import type { ImageFormat } from '../model/types.ts';
@@ -29,6 +29,8 @@ export interface RenderedImage {
 
 /** What to draw from one page. */
 export interface PageRenderRequest {
+  /** cancels the render under way (a page over its time budget) */
+  readonly signal?: AbortSignal;
   /** the whole page at this resolution, when set */
   readonly page?: { readonly dpi: number };
   /** regions (PDF points) at up to `dpi`, each scaled down to fit `maxPx` on its longer side */
@@ -79,12 +81,12 @@ function regionPixels(region: BBox, width: number, height: number, scale: number
   return { sx, sy, sw: Math.max(1, Math.ceil(x1 * scale) - sx), sh: Math.max(1, Math.ceil(y1 * scale) - sy) };
 }
 
-/** Drawing on an open document: page sizes and renders (the document stays open). */
-export function docRenderer(doc: PDFDocumentProxy): Omit<PdfRenderer, 'pageCount' | 'close'> {
+/** Drawing on an open document (`current`: the document now): page sizes and renders (it stays open). */
+export function docRenderer(current: () => PDFDocumentProxy): Omit<PdfRenderer, 'pageCount' | 'close'> {
   const { createCanvas } = canvasLib();
 
   async function pageSize(n: number): Promise<{ width: number; height: number }> {
-    const page = await doc.getPage(n);
+    const page = await current().getPage(n);
     const vp = page.getViewport({ scale: 1 });
     return { width: vp.width, height: vp.height };
   }
@@ -95,19 +97,14 @@ export function docRenderer(doc: PDFDocumentProxy): Omit<PdfRenderer, 'pageCount
     const maxPx = req.regionMaxPx ?? 1400;
     const regionQuality = req.regionQuality ?? quality;
     const regions = req.regions ?? [];
-    const page = await doc.getPage(n);
+    const page = await current().getPage(n);
     try {
       const base = page.getViewport({ scale: 1 });
       const pageDpi = req.page?.dpi ?? 0;
       const regionDpi = regions.length > 0 ? (req.regionDpi ?? pageDpi) : 0;
       const dpi = Math.max(pageDpi, regionDpi);
       const scale = dpi / 72;
-      const viewport = page.getViewport({ scale });
-      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+      const { canvas } = await drawPage(page, scale, req.signal);
 
       let pageImage: RenderedImage | null = null;
       if (req.page) {

@@ -79,4 +79,15 @@ describe('OCR in worker threads', () => {
     runners.push(ok);
     expect((await ok.run(copy(raster), info)).fragments.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('a page over its time budget has its thread stopped and fails alone with one line', async () => {
+    const stuck = threadRunner('ppocr', 1, fileURLToPath(new URL('./stuckThread.ts', import.meta.url)), 800);
+    runners.push(stuck);
+    const raster = await tableRaster();
+    const t0 = performance.now();
+    await expect(stuck.run(copy(raster), info)).rejects.toThrow(/^page \d+: OCR took longer than 0\.8 s \(--page-timeout\): skipped$/);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    // the next page gets a new thread (which is stuck too, and stopped too)
+    await expect(stuck.run(copy(raster), info)).rejects.toThrow(/took longer than 0\.8 s/);
+  }, 60_000);
 });
