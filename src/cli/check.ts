@@ -7,7 +7,7 @@
  * stay in findings.json and no longer count for --fail-on. A batch output folder (`_batch/`) gets
  * its batch outputs rebuilt from the re-checked documents.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, type CommandSpec } from './args.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, parseFailOn, severityCounts } from './common.ts';
@@ -22,16 +22,26 @@ import { readReviewFile } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import { rebuildIfBatch } from '../batch/outputs.ts';
 
+/** The command line of `gongwen check`. */
+export const CHECK: CommandSpec = {
+  name: 'check',
+  synopsis: '<out-dir>... [options]',
+  summary:
+    'Re-runs records and checks on output folders (hand-corrected tables.json included) and rewrites records, findings\n' +
+    "and check-summary.json; applies each folder's review.json; on a batch output folder also rebuilds _batch/.",
+  options: {
+    'fail-on': { type: 'string', value: '<severity>', default: 'error', help: 'exit 1 when a finding is at or above error|warning|info|none' },
+    bom: { type: 'boolean', help: 'UTF-8 byte-order mark on every CSV (Excel)' },
+    raw: { type: 'boolean', help: 'CSV cells as printed, without the formula guard' },
+  },
+  examples: ['gongwen check out', 'gongwen check out/通知 --fail-on warning'],
+};
+
 export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'fail-on': { type: 'string' },
-      bom: { type: 'boolean', default: false },
-      raw: { type: 'boolean', default: false },
-    },
-  });
+  const parsed = parseCommand(CHECK, args);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = parsed.values as { 'fail-on'?: string; bom?: boolean; raw?: boolean };
   if (positionals.length === 0) throw new UsageError('check needs at least one output folder');
   const failOn = parseFailOn(values['fail-on'], 'error');
   let code = 0;
@@ -44,7 +54,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     for (const dir of dirs) {
       try {
         const rev = reviewWithDecisions(review(await loadReviewInput(dir)), await readReviewFile(dir));
-        await writeReview(dir, rev, { bom: values.bom, raw: values.raw });
+        await writeReview(dir, rev, { bom: values.bom ?? false, raw: values.raw ?? false });
         const r = rev.summary.review;
         const reviewed = r ? ` (review.json: ${r.confirmed} confirmed, ${r.dismissed} dismissed, ${r.stale} no longer apply)` : '';
         console.error(`checked ${dir}: ${severityCounts(rev.summary.findings)}${reviewed}`);
@@ -55,7 +65,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       }
     }
     try {
-      if (await rebuildIfBatch(arg, { bom: values.bom, raw: values.raw })) console.error(`rebuilt ${join(arg, '_batch')}`);
+      if (await rebuildIfBatch(arg, { bom: values.bom ?? false, raw: values.raw ?? false })) console.error(`rebuilt ${join(arg, '_batch')}`);
     } catch (err) {
       console.error(`gongwen: ${join(arg, '_batch')}: ${oneLine(err)}`);
       code = 1;

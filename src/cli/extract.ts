@@ -8,7 +8,7 @@
  * with --strict when any file failed, when a finding reached --fail-on, or when the output folder
  * cannot be used (checked before any work). --report adds report.html files.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, type CommandSpec } from './args.ts';
 import { collectInputs } from '../batch/inputs.ts';
 import { existingDocuments } from '../batch/existing.ts';
 import { UsageError, parseFailOn } from './common.ts';
@@ -28,32 +28,67 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
+/** The command line of `gongwen extract`, its help and defaults. */
+export const EXTRACT: CommandSpec = {
+  name: 'extract',
+  synopsis: '<file.pdf|dir>... --out <dir> [options]',
+  summary:
+    'PDF → one output folder per input (document.json, text.txt, tables.json, tables/*.csv, records, findings,\n' +
+    'check-summary.json) and <out>/_batch/ for the whole run. Folders are walked for *.pdf; a re-run skips finished files.',
+  options: {
+    out: { type: 'string', short: 'o', value: '<dir>', help: 'output folder (required)' },
+    password: { type: 'string', value: '<pw>', help: 'password of encrypted PDFs' },
+    report: { type: 'boolean', help: "also write each document's report.html and _batch/report.html" },
+    bom: { type: 'boolean', help: 'UTF-8 byte-order mark on every CSV (Excel)' },
+    raw: { type: 'boolean', help: 'CSV cells as printed, without the formula guard' },
+    'fail-on': { type: 'string', value: '<severity>', default: 'none', help: 'exit 1 when a finding is at or above error|warning|info' },
+    jobs: { type: 'string', short: 'j', value: '<n>', default: String(BATCH_SETTINGS.jobs), help: 'documents at once (worker processes)' },
+    timeout: { type: 'string', value: '<s>', default: String(BATCH_SETTINGS.timeoutSeconds), help: 'time limit of one document, seconds' },
+    'page-timeout': { type: 'string', value: '<s>', default: String(BATCH_SETTINGS.pageTimeoutSeconds), help: 'time budget of one page, seconds (over it: a page error)' },
+    'max-memory': { type: 'string', value: '<MiB>', default: String(BATCH_SETTINGS.maxMemoryMiB), help: 'memory ceiling of one worker' },
+    'recycle-after': { type: 'string', value: '<n>[,<m>MiB]', default: `${BATCH_SETTINGS.recycleAfterDocs}, ${BATCH_SETTINGS.recycleAtMemoryShare * 100}% of --max-memory`, help: 'replace a worker after n documents or above m MiB (0: never)' },
+    'max-pages': { type: 'string', value: '<n>', default: String(BATCH_SETTINGS.maxPages), help: 'a longer PDF fails' },
+    force: { type: 'boolean', help: 'redo files already done' },
+    strict: { type: 'boolean', help: 'exit 1 when any file failed' },
+    progress: { type: 'string', value: '<mode>', default: 'auto', help: `progress display: ${[...new Set(['auto', ...PROGRESS_MODES])].join('|')}` },
+    ocr: { type: 'string', value: '<mode>', default: BATCH_SETTINGS.ocr, help: `when to OCR a page: ${OCR_MODES.join('|')}` },
+    'ocr-engine': { type: 'string', value: '<engine>', default: BATCH_SETTINGS.ocrEngine, help: `OCR engine: ${OCR_ENGINES.join('|')}` },
+    dpi: { type: 'string', value: '<n>', default: String(BATCH_SETTINGS.dpi), help: 'resolution of pages rendered for OCR' },
+  },
+  examples: [
+    'gongwen extract 通知.pdf --out out',
+    'gongwen extract archive/ --out out --jobs 4 --report',
+    'gongwen extract scans/ --out out --ocr always --dpi 200',
+  ],
+};
+
+interface ExtractValues {
+  out?: string;
+  password?: string;
+  report?: boolean;
+  bom?: boolean;
+  raw?: boolean;
+  'fail-on'?: string;
+  jobs?: string;
+  timeout?: string;
+  'page-timeout'?: string;
+  'max-memory'?: string;
+  'recycle-after'?: string;
+  'max-pages'?: string;
+  force?: boolean;
+  strict?: boolean;
+  progress?: string;
+  ocr?: string;
+  'ocr-engine'?: string;
+  dpi?: string;
+}
+
 /** Runs the command; returns the exit code. */
 export async function extractCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      password: { type: 'string' },
-      bom: { type: 'boolean', default: false },
-      raw: { type: 'boolean', default: false },
-      'fail-on': { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      timeout: { type: 'string' },
-      'max-memory': { type: 'string' },
-      'max-pages': { type: 'string' },
-      force: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      progress: { type: 'string' },
-      report: { type: 'boolean', default: false },
-      ocr: { type: 'string' },
-      'ocr-engine': { type: 'string' },
-      dpi: { type: 'string' },
-      'recycle-after': { type: 'string' },
-      'page-timeout': { type: 'string' },
-    },
-  });
+  const parsed = parseCommand(EXTRACT, args);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = parsed.values as ExtractValues;
   if (!values.out) throw new UsageError('extract needs --out <dir>');
   if (positionals.length === 0) throw new UsageError('extract needs at least one PDF file or folder');
   const failOn = parseFailOn(values['fail-on'], 'none');
@@ -76,10 +111,10 @@ export async function extractCommand(args: string[]): Promise<number> {
     maxMemoryMiB: positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB),
     maxPages: positiveInt('max-pages', values['max-pages'], BATCH_SETTINGS.maxPages),
     password: values.password,
-    bom: values.bom,
-    raw: values.raw,
-    force: values.force,
-    report: values.report,
+    bom: values.bom ?? false,
+    raw: values.raw ?? false,
+    force: values.force ?? false,
+    report: values.report ?? false,
     recycle: recycleOption(values['recycle-after'], positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB)),
   };
   // names avoid the documents the output folder already holds (never nested into or around them)

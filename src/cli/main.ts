@@ -16,6 +16,7 @@ usage:
           [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
   gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
+  gongwen <command> --help      each command's options, defaults and examples
   gongwen --version
 
 extract writes, per input <name>.pdf, <out>/<name>/ (files found in a folder keep their
@@ -40,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     case '--help':
     case '-h':
+      console.log(USAGE);
+      return 0;
     case 'help':
+      // `gongwen help extract` is `gongwen extract --help`
+      if (rest[0] && ['extract', 'check', 'report'].includes(rest[0])) return main([rest[0], '--help']);
       console.log(USAGE);
       return 0;
     // each command loads its own modules only (pdf.js, schemas, OCR stay unloaded for --help)
@@ -61,7 +66,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`gongwen: ${oneLine(err)}\n\n${USAGE}`);
+      const msg = oneLine(err);
+      console.error(`gongwen: ${msg}`);
+      if (!msg.includes('--help')) console.error("run 'gongwen --help' for the commands, 'gongwen <command> --help' for their options");
       process.exitCode = 2;
     } else {
       console.error(`gongwen: internal error: ${oneLine(err)}`);

@@ -4,7 +4,7 @@
  * single folder); given a folder of document folders, also its batch index _batch/report.html.
  * Exit 1 when a folder could not be read.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, type CommandSpec } from './args.ts';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from './common.ts';
@@ -16,17 +16,27 @@ async function isDocumentFolder(dir: string): Promise<boolean> {
   return stat(join(dir, 'document.json')).then(() => true, () => false);
 }
 
+/** The command line of `gongwen report`. */
+export const REPORT: CommandSpec = {
+  name: 'report',
+  synopsis: '<out-dir>... [options]',
+  summary:
+    "Writes report.html (findings with page crops, checks, tables, page view, review) in each document's output folder,\n" +
+    'and _batch/report.html for a folder of them. The PDF is found through document.json, or given with --pdf.',
+  options: {
+    pdf: { type: 'string', value: '<file>', help: 'the PDF of a single output folder' },
+    password: { type: 'string', value: '<pw>', help: 'password of an encrypted PDF' },
+    'all-pages': { type: 'boolean', help: 'an image of every page, not only those with findings or tables' },
+    dpi: { type: 'string', value: '<n>', default: '90', help: 'resolution of the page images (24–300)' },
+  },
+  examples: ['gongwen report out', 'gongwen report out/通知 --pdf 通知.pdf --all-pages'],
+};
+
 export async function reportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      pdf: { type: 'string' },
-      password: { type: 'string' },
-      'all-pages': { type: 'boolean', default: false },
-      dpi: { type: 'string' },
-    },
-  });
+  const parsed = parseCommand(REPORT, args);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = parsed.values as { pdf?: string; password?: string; 'all-pages'?: boolean; dpi?: string };
   if (positionals.length === 0) throw new UsageError('report needs at least one output folder');
   const dpi = values.dpi === undefined ? undefined : Number(values.dpi);
   if (dpi !== undefined && !(Number.isFinite(dpi) && dpi >= 24 && dpi <= 300)) {

@@ -1,0 +1,40 @@
+/**
+ * Every sub-command prints its help (each option with its default, and examples) and exits 0;
+ * a misspelt option is one line with the closest option, exit 2, no dump.
+ */
+import { describe, expect, it } from 'vitest';
+import { gongwen } from '../batch/cli.ts';
+import { closestOption } from '../../src/cli/args.ts';
+
+describe('help and misspelt options', () => {
+  for (const cmd of ['extract', 'check', 'report']) {
+    it(`gongwen ${cmd} --help prints its options and exits 0`, () => {
+      const r = gongwen([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(new RegExp(`^usage: gongwen ${cmd} `));
+      expect(r.stdout).toContain('examples:');
+      expect(gongwen(['help', cmd]).stdout).toBe(r.stdout);
+    });
+  }
+
+  it('extract --help shows every option with its default', () => {
+    const out = gongwen(['extract', '-h']).stdout;
+    for (const opt of ['--out', '--jobs', '--timeout', '--page-timeout', '--max-memory', '--recycle-after', '--ocr', '--ocr-engine', '--dpi', '--progress', '--fail-on']) expect(out).toContain(opt);
+    expect(out).toMatch(/--timeout <s> +time limit of one document, seconds \(default: 300\)/);
+  });
+
+  it('a misspelt option gets the closest one in one line, exit 2', () => {
+    const r = gongwen(['extract', 'x.pdf', '--ot', 'o']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(["gongwen: extract: unknown option '--ot' (did you mean --out?); see 'gongwen extract --help'"]);
+    expect(gongwen(['check', 'o', '--fail-onn', 'error']).stderr).toContain('did you mean --fail-on?');
+    expect(gongwen(['report', 'o', '--al-pages']).stderr).toContain('did you mean --all-pages?');
+  });
+
+  it('closestOption suggests only what is near', () => {
+    expect(closestOption('jbos', ['jobs', 'out'])).toBe('jobs');
+    expect(closestOption('max-mem', ['max-memory', 'max-pages'])).toBe('max-memory');
+    expect(closestOption('zzzzzz', ['jobs', 'out'])).toBeNull();
+  });
+});
