@@ -10,6 +10,7 @@ import { toMatrix } from './matrix.ts';
 import { paintedImages } from './images.ts';
 import { DEFAULT_RULINGS, operatorListToRulings, type RulingSettings } from './rulings.ts';
 import { DEFAULT_TEXT_BOX, pageToTextItems, type TextBoxSettings } from './textItems.ts';
+import { dedupeOverprint } from './overprint.ts';
 
 export interface ReadSettings {
   /** @default DEFAULT_TEXT_BOX (ascent 0.88, descent 0.12 of the font size) */
@@ -21,7 +22,7 @@ export interface ReadSettings {
 export const DEFAULT_READ: ReadSettings = { text: DEFAULT_TEXT_BOX, rulings: DEFAULT_RULINGS };
 
 /**
- * Reads text and rulings of a loaded page and releases the page's resources afterwards.
+ * Reads text (overprinted copies removed) and rulings of a loaded page and releases the page's resources afterwards.
  * `pageNo` is 1-based. Errors from pdf.js (damaged content streams) propagate.
  */
 export async function readPage(
@@ -41,7 +42,8 @@ export async function readPage(
       height: viewport.height,
       rotate: ((page.rotate % 360) + 360) % 360,
     };
-    const items = await pageToTextItems(lib, page, pageNo, vt, s.text);
+    // overprinted (fake-bold) copies go here, so every later stage sees each glyph once
+    const items = dedupeOverprint(await pageToTextItems(lib, page, pageNo, vt, s.text));
     const opList = await page.getOperatorList();
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
