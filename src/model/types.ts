@@ -74,6 +74,11 @@ export interface PageContent {
   images?: number;
   /** share of the page (0..1) the largest painted image covers, when it paints any */
   largestImageShare?: number;
+  /**
+   * on a page that paints an image: share (0..1] of its glyphs drawn invisible (text render mode 3
+   * or 7 — an OCR text layer laid under a scan); absent when none is
+   */
+  hiddenTextShare?: number;
 }
 
 /** A line of text: items sharing a baseline, left to right. */

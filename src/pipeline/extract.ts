@@ -88,6 +88,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const composed = pages.map((_, i) => composePage(textPerPage[i]!, fragmentsPerPage[i]!));
   const text = composed.map((c) => c.text).join('\n\f');
   const paragraphs = composed.flatMap((c) => c.paragraphs);
+  errors.push(...honestyErrors(pages, reads, text, tables.length));
 
   const document: DocumentJson = {
     gongwen: { version: VERSION },
@@ -169,6 +170,29 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
     if (runner && ownsRunner) await runner.close().catch(() => undefined);
   }
   return reads;
+}
+
+/**
+ * A page the OCR engine read below this mean confidence gave garbage, not text: real pages read at
+ * 0.85–0.99, glyph boxes of a render without its font or specks at 0.3–0.55.
+ */
+export const GARBAGE_OCR_CONFIDENCE = 0.6;
+
+/**
+ * Errors that keep a document from saying 'ok' when it has nothing trustworthy to give
+ * (issue #10): no text and no table from any page, or a page read by OCR alone whose reading is
+ * mostly garbage.
+ */
+export function honestyErrors(pages: readonly PageContent[], reads: readonly PageReadResult[], text: string, tables: number): StageError[] {
+  const out: StageError[] = [];
+  reads.forEach((r, i) => {
+    // a page read 'both' has its text layer besides: only a page read by OCR alone can be all garbage
+    if (r.method === 'ocr' && pages[i]!.items.length > 0 && r.confidence < GARBAGE_OCR_CONFIDENCE) {
+      out.push({ stage: 'ocr', page: pages[i]!.info.page, reason: `OCR read mostly garbage (mean confidence ${r.confidence.toFixed(2)}): the page's text is not trustworthy` });
+    }
+  });
+  if (pages.length > 0 && text.trim() === '' && tables === 0) out.push({ stage: 'read', reason: 'no text on any page' });
+  return out;
 }
 
 function round2(n: number): number {

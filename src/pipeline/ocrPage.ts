@@ -28,9 +28,15 @@ export interface OcrPageSettings {
   readonly readCells: boolean;
   /** 'both' pages: an OCR line whose box is covered this much by text-layer items is dropped (0..1). @default 0.4 */
   readonly textLayerCover: number;
+  /**
+   * A table whose OCR'd cells have a mean confidence below this is no table: the engine read
+   * garbage (glyph boxes of a render without its font, specks) and the grid came from the same
+   * marks; its text stays prose. Real tables read at ≥ 0.85. @default 0.6
+   */
+  readonly minTableConfidence: number;
 }
 
-export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4 };
+export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4, minTableConfidence: 0.6 };
 
 /** What the OCR of one page gives, everything in PDF points of the displayed page. */
 export interface OcrPageResult {
@@ -89,7 +95,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
     items,
     rulings,
   };
-  const fragments = pageToFragments(local, itemsToLines(items));
+  let fragments = pageToFragments(local, itemsToLines(items));
   if (s.readCells) {
     const rulePx = medianWidth(rulings) / ptPerPx;
     for (const f of fragments) {
@@ -99,6 +105,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
       f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
     }
   }
+  fragments = fragments.filter((f) => !isGarbage(f, s.minTableConfidence));
   for (const f of fragments) unifyCells(f);
   const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
   const confidences = [...ocred.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.filter((c) => c.confidence < 1).map((c) => c.confidence))];
@@ -167,6 +174,12 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
     const row = f.rows[cell.row];
     if (row && cell.col < row.length) row[cell.col] = text;
   }
+}
+
+/** Whether the OCR'd cells of `f` (text-layer cells and empty ones left out) read below `min` on average. */
+function isGarbage(f: TableFragment, min: number): boolean {
+  const read = f.cells.filter((c) => c.confidence < 1 && c.text.trim() !== '');
+  return read.length > 0 && read.reduce((n, c) => n + c.confidence, 0) / read.length < min;
 }
 
 /**

@@ -49,9 +49,11 @@ export async function readPage(
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
     if (images === 0) return { info, items, rulings, images };
-    const painted = paintedImages(lib.OPS, opList, vt, info.width, info.height).images.filter((im) => !im.mask);
+    const all = paintedImages(lib.OPS, opList, vt, info.width, info.height);
+    const painted = all.images.filter((im) => !im.mask);
     const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
-    return { info, items, rulings, images, largestImageShare };
+    const shown = all.glyphs + all.hiddenGlyphs;
+    return { info, items, rulings, images, largestImageShare, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
   } finally {
     page.cleanup();
   }
