@@ -21,9 +21,17 @@ export interface OverprintSettings {
   readonly tolerance: number;
   /** Font sizes differing by more than this share are different text. @default 0.05 */
   readonly sizeTolerance: number;
+  /**
+   * For a narrow (non-CJK) character, whose place along a run is only estimated, the two runs must
+   * also overlap along their axis over at least this share of the shorter one: a copy lies over its
+   * original, while two runs that merely touch (a kerned or mis-measured Latin run ending 4 pt
+   * inside the next) place their characters too roughly to compare. A CJK character is one font
+   * size wide, its place exact. @default 0.5
+   */
+  readonly minRunOverlap: number;
 }
 
-export const DEFAULT_OVERPRINT: OverprintSettings = { tolerance: 0.2, sizeTolerance: 0.05 };
+export const DEFAULT_OVERPRINT: OverprintSettings = { tolerance: 0.2, sizeTolerance: 0.05, minRunOverlap: 0.5 };
 
 /** One character of a run, placed: `from`..`to` along the run, `across` its centre across it. */
 interface PlacedChar {
@@ -36,13 +44,22 @@ interface PlacedChar {
   /** centre of the run across its axis, pt */
   across: number;
   size: number;
+  /** the axis: y for a vertical run, x for a horizontal one (only characters on the same axis compare) */
+  vertical: boolean;
+  /** the whole run's extent along its axis, pt */
+  runFrom: number;
+  runTo: number;
 }
 
-/** A run written downwards (a vertical CJK font, or a run turned 90°): taller than wide with more than one character. */
+/**
+ * A run written downwards (a vertical CJK font, or a run turned 90°): more than one character, at
+ * most about one font size wide and clearly taller than one (a horizontal run is one font size
+ * tall, however narrow: 'ff').
+ */
 function isVertical(it: TextItem, n: number): boolean {
   const w = it.bbox.x1 - it.bbox.x0;
   const h = it.bbox.bottom - it.bbox.top;
-  return n > 1 && h > 1.5 * w;
+  return n > 1 && w <= 1.2 * it.fontSize && h > 1.5 * it.fontSize;
 }
 
 /** The characters of `it` placed along its box (see the file comment). */
@@ -66,10 +83,17 @@ function placeChars(it: TextItem, item: number): PlacedChar[] {
   let pos = start;
   chars.forEach((ch, index) => {
     const w = isCjk(ch) ? em : rest;
-    out.push({ ch, item, index, from: pos, to: pos + w, across, size: it.fontSize });
+    out.push({ ch, item, index, from: pos, to: pos + w, across, size: it.fontSize, vertical, runFrom: start, runTo: start + length });
     pos += w;
   });
   return out;
+}
+
+/** Overlap of the runs of `a` and `b` along their axis, as a share of the shorter run (0..1). */
+function runsOverlap(a: PlacedChar, b: PlacedChar): number {
+  const shorter = Math.min(a.runTo - a.runFrom, b.runTo - b.runFrom);
+  const overlap = Math.min(a.runTo, b.runTo) - Math.max(a.runFrom, b.runFrom);
+  return shorter <= 0 ? 1 : Math.max(0, overlap) / shorter;
 }
 
 /**
@@ -85,10 +109,17 @@ function findCopies(items: readonly TextItem[], s: OverprintSettings): Set<numbe
       const tol = s.tolerance * c.size;
       const same = seen.get(c.ch);
       const copy = same?.some(
-        (o) => Math.abs(o.size - c.size) <= s.sizeTolerance * c.size && Math.abs(o.from - c.from) <= tol && Math.abs(o.across - c.across) <= tol && o.item !== i,
+        (o) =>
+          o.item !== i &&
+          o.vertical === c.vertical &&
+          Math.abs(o.size - c.size) <= s.sizeTolerance * c.size &&
+          Math.abs(o.from - c.from) <= tol &&
+          Math.abs(o.across - c.across) <= tol &&
+          (isCjk(c.ch) || runsOverlap(o, c) >= s.minRunOverlap),
       );
       if (copy) dropped[i]!.add(c.index);
-      else if (same) same.push(c);
+      // copies stay comparable too: a third copy may lie over the second better than over the first
+      if (same) same.push(c);
       else seen.set(c.ch, [c]);
     }
   });

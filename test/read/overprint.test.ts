@@ -42,6 +42,21 @@ describe('overprinted text', () => {
     expect(dedupeOverprint([item('针针', 100, 100), item('针针', 120, 100)]).map((i) => i.text).join('')).toBe('针针针针');
   });
 
+  it('Latin runs that merely touch keep their letters (places along a Latin run are estimates)', () => {
+    // a real page (PyMuPDF test_3357): 'Prehistoire' ends 4 pt inside the run 'et Antiquite'
+    const a: TextItem = { ...item('Prehistoire', 79.4, 100), bbox: { x0: 79.4, top: 100, x1: 126.7, bottom: 110 } };
+    const b: TextItem = { ...item('et Antiquite', 122.5, 100), bbox: { x0: 122.5, top: 100, x1: 202.3, bottom: 110 } };
+    expect(dedupeOverprint([a, b]).map((i) => i.text)).toEqual(['Prehistoire', 'et Antiquite']);
+  });
+
+  it('a vertical run and a horizontal one never compare; a narrow horizontal run is horizontal', () => {
+    const ff: TextItem = { ...item('ff', 276.7, 309.5, 9), bbox: { x0: 276.7, top: 309.5, x1: 282.1, bottom: 318.5 } };
+    // its f's (at y 309.5 if it were vertical) must not be compared with the x positions of a line
+    // 36 pt above, whose second 'f' is placed at x 309.5 (20.95 pt a letter)
+    const line: TextItem = { ...item('abcdefghijfabcdefghi', 100, 273.6, 9), bbox: { x0: 100, top: 273.6, x1: 519, bottom: 282.6 } };
+    expect(dedupeOverprint([line, ff]).map((i) => i.text)).toEqual(['abcdefghijfabcdefghi', 'ff']);
+  });
+
   it('a different size is different text', () => {
     expect(dedupeOverprint([item('目录', 100, 100, 10), item('目录', 100, 100, 14)])).toHaveLength(2);
   });
