@@ -18,6 +18,11 @@ export interface PageRead {
   reasons: string[];
   /** --ocr never: why the page would have been OCR'd */
   notOcred?: string[];
+  /**
+   * a page kept as text with little text: OCR reads it too, and its text layer is replaced only if
+   * a confident reading disagrees (decide/agreement.ts); why it is checked
+   */
+  crossCheck?: string[];
 }
 
 /**
@@ -44,5 +49,6 @@ export async function decidePage(page: PageContent, mode: OcrMode, raster: () =>
   const r = await src.pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
   const ink = { ...inkOutsideText(r.image, page.items, r.dpi, { rulings: page.rulings }), largestImageShare: page.largestImageShare };
   const q = pageTextQuality(page.items, page.info, ink);
+  if (q.decision === 'text' && first.needsInk) return { decision: 'text', reasons: [], crossCheck: first.reasons };
   return { decision: q.decision, reasons: [...(hidden?.reasons ?? []), ...q.reasons] };
 }

@@ -15,6 +15,7 @@ import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../table
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
 import { decidePage, type PageRead } from '../decide/page.ts';
+import { layerDisagrees } from '../decide/agreement.ts';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import { openRasterSource, type RasterSource } from '../read/pageImage.ts';
@@ -118,14 +119,15 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
  * replacing their content (items, rulings) in `pages` with the OCR'd one in page points. The
  * runner is created on the first page that needs it and closed at the end unless it was given.
  * A page that fails keeps its text layer and records an error. 'both' pages keep their text-layer
- * items and OCR reads what lies outside them (ocrPage).
+ * items and OCR reads what lies outside them (ocrPage). A page with little text kept as text is
+ * read by OCR too and replaced only when a confident reading disagrees (decide/agreement.ts).
  */
 async function readScannedPages(data: Uint8Array, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   let source: Promise<RasterSource> | undefined;
   const raster = (): Promise<RasterSource> => (source ??= openRasterSource(data, { password: options.password }));
   const reads: PageReadResult[] = [];
-  const toOcr: { i: number; decision: 'ocr' | 'both' }[] = [];
+  const toOcr: { i: number; decision: 'ocr' | 'both' | 'check'; why?: string[] }[] = [];
   let runner: OcrPageRunner | undefined;
   const ownsRunner = !options.ocrRunner;
   try {
@@ -137,8 +139,9 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
       } catch (err) {
         errors.push({ stage: 'ocr', page: page.info.page, reason: `page check failed: ${oneLine(err)}` });
       }
-      const { decision, reasons, notOcred } = read;
+      const { decision, reasons, notOcred, crossCheck } = read;
       if (decision !== 'text') toOcr.push({ i, decision });
+      else if (crossCheck) toOcr.push({ i, decision: 'check', why: crossCheck });
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
       else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
       reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
@@ -148,16 +151,25 @@ async function readScannedPages(data: Uint8Array, pages: PageContent[], options:
     const queue = new PQueue({ concurrency: runner.slots });
     const r = runner;
     await Promise.all(
-      toOcr.map(({ i, decision }) =>
+      toOcr.map(({ i, decision, why }) =>
         queue.add(async () => {
           const page = pages[i]!;
           try {
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
             // 'both': the text layer is kept where it has text, OCR reads the rest
             const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
+            if (decision === 'check') {
+              // a few characters of text layer: kept unless a confident OCR reading disagrees
+              const lies = layerDisagrees(page.items.map((it) => it.text).join(''), res.content.items.map((it) => it.text).join(''), res.confidence);
+              if (!lies) return;
+              pages[i] = res.content;
+              reads[i] = { method: 'ocr', confidence: res.confidence, fragments: res.fragments, reasons: [...(why ?? []), lies], engine: r.engine };
+              return;
+            }
             pages[i] = res.content;
             reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
           } catch (err) {
+            if (decision === 'check') return; // the text layer stands unchecked
             errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
             reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
           }

@@ -3,7 +3,8 @@
  * text / tables / document.json out, checked against the page pictures:
  *  - fake bold (every glyph drawn 2–4 times): each run once, repeated text side by side kept;
  *  - a 300-dpi scan under a poor invisible OCR layer: re-read by OCR, the reason recorded;
- *  - a tiny real text layer ('目录') kept, whatever a render without its font gives;
+ *  - a tiny real text layer ('目录', '我们都是黑体字') kept, whatever a render without its font gives,
+ *    and one of real but wrong characters replaced by a confident OCR that disagrees;
  *  - a scan page whose text layer holds the date digits: read 'both', the digits kept;
  *  - a garbled text layer whose render's glyph boxes made a false grid: no table, the text read;
  *  - honest status: a document with no text at all is partial.
@@ -90,6 +91,19 @@ describe('real text layers are kept', () => {
     expect(never.text.trim()).toBe('目录');
     expect(never.document.errors).toEqual([]);
     expect(never.document.status).toBe('ok');
+  }, 60_000);
+
+  it("issue3521: '我们都是黑体字' stays although OCR of the render reads boxes", async () => {
+    const ex = await extractReal('pdfjs-issue3521');
+    expect(compact(ex.text)).toBe('我们都是黑体字');
+    expect(ex.document.pages[0]!.method).toBe('text');
+  }, 60_000);
+
+  it("issue7696: a layer of real but wrong characters ('嘆囈貭鍔' for '中國文件') is replaced by a confident OCR", async () => {
+    const ex = await extractReal('pdfjs-issue7696');
+    expect(compact(ex.text)).toBe('中國文件中國文件');
+    expect(ex.document.pages[0]!.method).toBe('ocr');
+    expect(ex.document.pages[0]!.reasons.at(-1)).toMatch(/^text layer '嘆囈貭鍔.*' disagrees with a confident OCR reading/);
   }, 60_000);
 
   it("malformed-from-issue-932: the date digits of the text layer survive the page's OCR", async () => {
