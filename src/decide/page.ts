@@ -4,6 +4,7 @@
  */
 import type { PageContent } from '../model/types.ts';
 import type { RasterSource } from '../read/pageImage.ts';
+import { judgeHiddenLayer } from './hiddenLayer.ts';
 import { inkOutsideText } from './ink.ts';
 import { pageTextQuality, type PageDecision } from './textQuality.ts';
 import { innerInkShare, looksBlank, paintsNothing } from './blank.ts';
@@ -17,6 +18,11 @@ export interface PageRead {
   reasons: string[];
   /** --ocr never: why the page would have been OCR'd */
   notOcred?: string[];
+  /**
+   * a page kept as text with little text: OCR reads it too, and its text layer is replaced only if
+   * a confident reading disagrees (decide/agreement.ts); why it is checked
+   */
+  crossCheck?: string[];
 }
 
 /**
@@ -31,18 +37,24 @@ export async function decidePage(page: PageContent, mode: OcrMode, raster: () =>
     const r = await (await raster()).pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
     if (looksBlank(r.image)) return { decision: 'blank', reasons: [`no text, ink on ${(innerInkShare(r.image) * 100).toFixed(3)}% of the page`] };
   }
+  // an invisible OCR layer under a scan that reads as garbage is no text layer at all
+  const hidden = judgeHiddenLayer(page);
+  if (hidden?.poor) return mode === 'never' ? { decision: 'text', reasons: [], notOcred: hidden.reasons } : { decision: 'ocr', reasons: hidden.reasons };
   // --ocr never: the text layer is used, but what would have sent the page to OCR is still told
   if (mode === 'never') {
     const q = pageTextQuality(page.items, page.info);
-    return q.decision === 'text' ? { decision: 'text', reasons: [] } : { decision: 'text', reasons: [], notOcred: q.reasons };
+    return q.decision === 'ocr' ? { decision: 'text', reasons: [], notOcred: q.reasons } : { decision: 'text', reasons: [] };
   }
   if (mode === 'always') return { decision: 'ocr', reasons: ['--ocr always'] };
   const first = pageTextQuality(page.items, page.info);
-  // text that could leave ink uncovered only matters where the page paints an image (a scan beside text)
-  if (first.decision !== 'text' || !opts.inkCheck || page.images === 0) return { decision: first.decision, reasons: first.reasons };
+  // text that could leave ink uncovered matters where the page paints an image (a scan beside text),
+  // and little text is judged by the ink it explains (a page number on a scan, or a page that says only '目录')
+  const inkDecides = first.needsInk === true || (first.decision === 'text' && page.images !== 0);
+  if (!inkDecides || !opts.inkCheck) return { decision: first.decision, reasons: [...(hidden?.reasons ?? []), ...first.reasons] };
   const src = await raster();
   const r = await src.pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
   const ink = { ...inkOutsideText(r.image, page.items, r.dpi, { rulings: page.rulings }), largestImageShare: page.largestImageShare };
   const q = pageTextQuality(page.items, page.info, ink);
-  return { decision: q.decision, reasons: q.reasons };
+  if (q.decision === 'text' && first.needsInk) return { decision: 'text', reasons: [], crossCheck: first.reasons };
+  return { decision: q.decision, reasons: [...(hidden?.reasons ?? []), ...q.reasons] };
 }

@@ -1,9 +1,12 @@
 /**
  * Per-page decision of issue #4: read the page from its text layer ('text'), by OCR ('ocr'), or
  * both ('both': the text layer where it is, OCR for the ink it does not explain — a scanned
- * attachment image beside real text). OCR when the page has no text, when its text is garbled
- * (private-use or replacement characters, controls, mojibake, unusual scripts — an embedded font
- * with a broken or missing ToUnicode map), or when its text covers little of the rendered ink.
+ * attachment image beside real text). OCR alone ('ocr', the text layer dropped) only when the page
+ * has no text or its text is garbled (private-use or replacement characters, controls, mojibake,
+ * unusual scripts — an embedded font with a broken or missing ToUnicode map): a clean text layer
+ * says what it says, so where it covers little of the rendered ink the page is read 'both' and OCR
+ * only adds what lies outside it (issue #10: a date line kept, '目录' never replaced by the OCR of
+ * a render that lacks the font).
  */
 import type { PageInfo, TextItem } from '../model/types.ts';
 import { addStats, charStats, EMPTY_STATS, type CharStats } from './chars.ts';
@@ -17,12 +20,14 @@ export interface TextQuality {
   /** why, one short phrase each ('no text', 'garbled: 30% private-use', …); [] for a clean page */
   reasons: string[];
   decision: PageDecision;
+  /** the text alone cannot decide (little text): measure the ink */
+  needsInk?: true;
 }
 
 export interface TextQualitySettings {
   /**
    * Fewer non-whitespace characters than this is "little text": with no ink measure the page is
-   * OCR'd (a scan with a page number on it); with one, the ink decides. @default 10
+   * read 'both' (a scan with a page number on it) and `needsInk` is set; with one, the ink decides. @default 10
    */
   readonly minChars: number;
   /**
@@ -33,8 +38,6 @@ export interface TextQualitySettings {
   readonly maxGarbledShare: number;
   /** Share of the ink inside text boxes from which the text layer alone is enough. @default 0.85 */
   readonly textMinCoverage: number;
-  /** Below this share of the ink inside text boxes the text layer explains nothing: 'ocr'. @default 0.3 */
-  readonly ocrMaxCoverage: number;
   /**
    * Ink outside the text boxes smaller than this share of the page area is ignored (a logo, a
    * signature, a seal): the page stays 'text'. @default 0.01
@@ -51,7 +54,6 @@ export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
   minChars: 10,
   maxGarbledShare: 0.1,
   textMinCoverage: 0.85,
-  ocrMaxCoverage: 0.3,
   minOutsideShare: 0.01,
   sealMaxImageShare: 0.06,
 };
@@ -109,7 +111,7 @@ export function pageTextQuality(
   }
   const reasons = [...garbled.reasons];
   if (coverage === undefined) {
-    if (st.total < s.minChars) return { score: (readable * st.total) / s.minChars, reasons: [...reasons, `little text (${st.total} characters)`], decision: 'ocr' };
+    if (st.total < s.minChars) return { score: (readable * st.total) / s.minChars, reasons: [...reasons, `little text (${st.total} characters)`], decision: 'both', needsInk: true };
     return { score: readable, reasons, decision: 'text' };
   }
   const score = readable * coverage;
@@ -118,8 +120,6 @@ export function pageTextQuality(
   if (coverage >= s.textMinCoverage || (outsideShare !== undefined && outsideShare < s.minOutsideShare && !bigImage)) {
     return { score, reasons, decision: 'text' };
   }
-  if (coverage < s.ocrMaxCoverage || st.total < s.minChars) {
-    return { score, reasons: [...reasons, inkNote], decision: 'ocr' };
-  }
-  return { score, reasons: [...reasons, inkNote, 'ink outside the text boxes'], decision: 'both' };
+  const little = st.total < s.minChars ? [`little text (${st.total} characters)`] : [];
+  return { score, reasons: [...reasons, ...little, inkNote, 'ink outside the text boxes'], decision: 'both' };
 }

@@ -76,6 +76,11 @@ export interface PageContent {
   largestImageShare?: number;
   /** marks the page paints besides text (painted paths, shadings, images); 0: nothing but text */
   painted?: number;
+  /**
+   * on a page that paints an image: share (0..1] of its glyphs drawn invisible (text render mode 3
+   * or 7 — an OCR text layer laid under a scan); absent when none is
+   */
+  hiddenTextShare?: number;
 }
 
 /** A line of text: items sharing a baseline, left to right. */

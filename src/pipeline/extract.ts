@@ -17,6 +17,7 @@ import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../table
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
 import { decidePage, type PageRead } from '../decide/page.ts';
+import { layerDisagrees } from '../decide/agreement.ts';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import type { RasterSource } from '../read/pageImage.ts';
@@ -100,6 +101,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   const composed = pages.map((_, i) => composePage(textPerPage[i]!, fragmentsPerPage[i]!));
   const text = composed.map((c) => c.text).join('\n\f');
   const paragraphs = composed.flatMap((c) => c.paragraphs);
+  errors.push(...honestyErrors(pages, reads, text, tables.length));
 
   const document: DocumentJson = {
     gongwen: { version: VERSION },
@@ -129,13 +131,14 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
  * replacing their content (items, rulings) in `pages` with the OCR'd one in page points. The
  * runner is created on the first page that needs it and closed at the end unless it was given.
  * A page that fails keeps its text layer and records an error. 'both' pages keep their text-layer
- * items and OCR reads what lies outside them (ocrPage).
+ * items and OCR reads what lies outside them (ocrPage). A page with little text kept as text is
+ * read by OCR too and replaced only when a confident reading disagrees (decide/agreement.ts).
  */
 async function readScannedPages(source: RasterSource, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
-  const toOcr: { i: number; decision: 'ocr' | 'both' }[] = [];
+  const toOcr: { i: number; decision: 'ocr' | 'both' | 'check'; why?: string[] }[] = [];
   let runner: OcrPageRunner | undefined;
   const ownsRunner = !options.ocrRunner;
   try {
@@ -150,12 +153,13 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
         reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: [] });
         continue;
       }
-      const { decision, reasons, notOcred } = read;
+      const { decision, reasons, notOcred, crossCheck } = read;
       if (decision === 'blank') {
         reads.push({ method: 'blank', confidence: 1, reasons });
         continue;
       }
       if (decision !== 'text') toOcr.push({ i, decision });
+      else if (crossCheck) toOcr.push({ i, decision: 'check', why: crossCheck });
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
       else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
       reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
@@ -166,16 +170,25 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
     const queue = new PQueue({ concurrency: runner.slots });
     const r = runner;
     await Promise.all(
-      toOcr.map(({ i, decision }) =>
+      toOcr.map(({ i, decision, why }) =>
         queue.add(async () => {
           const page = pages[i]!;
           try {
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
             // 'both': the text layer is kept where it has text, OCR reads the rest
             const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
+            if (decision === 'check') {
+              // a few characters of text layer: kept unless a confident OCR reading disagrees
+              const lies = layerDisagrees(page.items.map((it) => it.text).join(''), res.content.items.map((it) => it.text).join(''), res.confidence);
+              if (!lies) return;
+              pages[i] = res.content;
+              reads[i] = { method: 'ocr', confidence: res.confidence, fragments: res.fragments, reasons: [...(why ?? []), lies], engine: r.engine };
+              return;
+            }
             pages[i] = res.content;
             reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
           } catch (err) {
+            if (decision === 'check') return; // the text layer stands unchecked
             errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
             reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
           }
@@ -187,6 +200,31 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
     if (runner && ownsRunner) await runner.close().catch(() => undefined);
   }
   return reads;
+}
+
+/**
+ * A page the OCR engine read below this mean confidence gave garbage, not text: real pages read at
+ * 0.85–0.99, glyph boxes of a render without its font or specks at 0.3–0.55.
+ */
+export const GARBAGE_OCR_CONFIDENCE = 0.6;
+
+/**
+ * Errors that keep a document from saying 'ok' when it has nothing trustworthy to give
+ * (issue #10): no text and no table from any page, or a page read by OCR alone whose reading is
+ * mostly garbage.
+ */
+export function honestyErrors(pages: readonly PageContent[], reads: readonly PageReadResult[], text: string, tables: number): StageError[] {
+  const out: StageError[] = [];
+  reads.forEach((r, i) => {
+    // a page read 'both' has its text layer besides: only a page read by OCR alone can be all garbage
+    if (r.method === 'ocr' && pages[i]!.items.length > 0 && r.confidence < GARBAGE_OCR_CONFIDENCE) {
+      out.push({ stage: 'ocr', page: pages[i]!.info.page, reason: `OCR read mostly garbage (mean confidence ${r.confidence.toFixed(2)}): the page's text is not trustworthy` });
+    }
+  });
+  // a document of blank pages says so itself ('every page is blank')
+  const allBlank = reads.length > 0 && reads.every((r) => r.method === 'blank');
+  if (pages.length > 0 && text.trim() === '' && tables === 0 && !allBlank) out.push({ stage: 'read', reason: 'no text on any page' });
+  return out;
 }
 
 function round2(n: number): number {

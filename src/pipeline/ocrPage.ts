@@ -28,9 +28,19 @@ export interface OcrPageSettings {
   readonly readCells: boolean;
   /** 'both' pages: an OCR line whose box is covered this much by text-layer items is dropped (0..1). @default 0.4 */
   readonly textLayerCover: number;
+  /**
+   * A lattice table whose cells, read one by one, average below this confidence and whose row
+   * edges cut through the middle of a line the page's own OCR read confidently is no table: its
+   * grid was found in the strokes of the glyphs (boxes of a render without the font) and cuts the
+   * text into garbage; its text stays prose, as the page read it. (A real table: each line of text
+   * within one row; PP-OCR reads its cells at ≥ 0.85, tesseract at ~0.6.) @default 0.6
+   */
+  readonly minTableConfidence: number;
+  /** the page's reading of a line counts as confident from this. @default 0.85 */
+  readonly gridCutsTextConfidence: number;
 }
 
-export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4 };
+export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4, minTableConfidence: 0.6, gridCutsTextConfidence: 0.85 };
 
 /** What the OCR of one page gives, everything in PDF points of the displayed page. */
 export interface OcrPageResult {
@@ -89,7 +99,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
     items,
     rulings,
   };
-  const fragments = pageToFragments(local, itemsToLines(items));
+  let fragments = pageToFragments(local, itemsToLines(items));
   if (s.readCells) {
     const rulePx = medianWidth(rulings) / ptPerPx;
     for (const f of fragments) {
@@ -99,6 +109,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
       f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
     }
   }
+  fragments = fragments.filter((f) => f.detector !== 'lattice' || !gridCutsText(f, ocred, s));
   for (const f of fragments) unifyCells(f);
   const toPage = (b: BBox): BBox => pixelBoxToBBox(raster, scaleBox(b, 1 / ptPerPx));
   const confidences = [...ocred.map((i) => i.confidence), ...fragments.flatMap((f) => f.cells.filter((c) => c.confidence < 1).map((c) => c.confidence))];
@@ -167,6 +178,27 @@ async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: O
     const row = f.rows[cell.row];
     if (row && cell.col < row.length) row[cell.col] = text;
   }
+}
+
+const mean = (xs: readonly number[]): number => (xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/**
+ * Whether the grid of `f` cuts text into garbage (OcrPageSettings.minTableConfidence): its OCR'd
+ * cells (text-layer and empty ones left out) read badly, and a row edge runs through the middle
+ * half of a page OCR item (same frame) read confidently inside the table.
+ */
+function gridCutsText(f: TableFragment, pageItems: readonly TextItem[], s: OcrPageSettings): boolean {
+  const cells = mean(f.cells.filter((c) => c.confidence < 1 && c.text.trim() !== '').map((c) => c.confidence));
+  if (!(cells < s.minTableConfidence)) return false;
+  const edges = [...new Set(f.cells.flatMap((c) => [c.bbox.top, c.bbox.bottom]))];
+  return pageItems.some((it) => {
+    if (it.confidence < s.gridCutsTextConfidence) return false;
+    const { x0, x1, top, bottom } = it.bbox;
+    const cx = (x0 + x1) / 2;
+    if (cx < f.bbox.x0 || cx > f.bbox.x1 || bottom < f.bbox.top || top > f.bbox.bottom) return false;
+    const q = (bottom - top) / 4;
+    return edges.some((y) => y > top + q && y < bottom - q);
+  });
 }
 
 /**

@@ -23,8 +23,8 @@ export interface PaintedImage extends ScanImage {
 
 /**
  * Every image the operator list paints, with the current transform tracked through
- * save/restore/transform and form XObjects, and the count of visible glyphs (text render modes 3
- * and 7, invisible OCR layers, do not count). A tiled image counts as covering the whole page.
+ * save/restore/transform and form XObjects, the count of visible glyphs and that of hidden ones
+ * (text render modes 3 and 7: an invisible OCR layer over a scan). A tiled image counts as covering the whole page.
  */
 export function paintedImages(
   ops: PdfjsLib['OPS'],
@@ -32,10 +32,11 @@ export function paintedImages(
   viewport: Matrix,
   pageW: number,
   pageH: number,
-): { images: PaintedImage[]; glyphs: number } {
+): { images: PaintedImage[]; glyphs: number; hiddenGlyphs: number } {
   const stack: { ctm: Matrix; textMode: number }[] = [];
   let gs = { ctm: IDENTITY as Matrix, textMode: 0 };
   let glyphs = 0;
+  let hiddenGlyphs = 0;
   const images: PaintedImage[] = [];
   const texts = new Set<number>([ops.showText, ops.showSpacedText, ops.nextLineShowText, ops.nextLineSetSpacingShowText]);
   for (let i = 0; i < opList.fnArray.length; i++) {
@@ -56,9 +57,10 @@ export function paintedImages(
     } else if (fn === ops.setTextRenderingMode) {
       gs = { ...gs, textMode: Number(args?.[0]) || 0 };
     } else if (texts.has(fn)) {
-      if (gs.textMode === 3 || gs.textMode === 7) continue;
       const list = args?.[fn === ops.nextLineSetSpacingShowText ? 2 : 0];
-      if (Array.isArray(list)) glyphs += list.filter((g) => g && typeof g === 'object').length;
+      const n = Array.isArray(list) ? list.filter((g) => g && typeof g === 'object').length : 0;
+      if (gs.textMode === 3 || gs.textMode === 7) hiddenGlyphs += n;
+      else glyphs += n;
     } else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject) {
       const m = compose(gs.ctm, viewport);
       const image = args?.[0];
@@ -67,7 +69,7 @@ export function paintedImages(
       images.push({ image: null, mask: false, matrix: IDENTITY, share: 1, aligned: false }); // tiled: render instead
     }
   }
-  return { images, glyphs };
+  return { images, glyphs, hiddenGlyphs };
 }
 
 /** Share of the page covered by the unit square under `m`, and whether it maps axis-aligned. */

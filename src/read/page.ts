@@ -10,6 +10,7 @@ import { toMatrix } from './matrix.ts';
 import { paintedImages } from './images.ts';
 import { DEFAULT_RULINGS, operatorListToRulings, type RulingSettings } from './rulings.ts';
 import { DEFAULT_TEXT_BOX, pageToTextItems, type TextBoxSettings } from './textItems.ts';
+import { dedupeOverprint } from './overprint.ts';
 
 export interface ReadSettings {
   /** @default DEFAULT_TEXT_BOX (ascent 0.88, descent 0.12 of the font size) */
@@ -21,7 +22,7 @@ export interface ReadSettings {
 export const DEFAULT_READ: ReadSettings = { text: DEFAULT_TEXT_BOX, rulings: DEFAULT_RULINGS };
 
 /**
- * Reads text and rulings of a loaded page and releases the page's resources afterwards.
+ * Reads text (overprinted copies removed) and rulings of a loaded page and releases the page's resources afterwards.
  * `pageNo` is 1-based. Errors from pdf.js (damaged content streams) propagate.
  */
 export async function readPage(
@@ -41,7 +42,8 @@ export async function readPage(
       height: viewport.height,
       rotate: ((page.rotate % 360) + 360) % 360,
     };
-    const items = await pageToTextItems(lib, page, pageNo, vt, s.text);
+    // overprinted (fake-bold) copies go here, so every later stage sees each glyph once
+    const items = dedupeOverprint(await pageToTextItems(lib, page, pageNo, vt, s.text));
     const opList = await page.getOperatorList();
     fontNamesOfPdf(page, items);
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
@@ -49,9 +51,11 @@ export async function readPage(
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
     const marks = paintOps(lib, opList);
     if (images === 0) return { info, items, rulings, images, painted: marks };
-    const painted = paintedImages(lib.OPS, opList, vt, info.width, info.height).images.filter((im) => !im.mask);
+    const all = paintedImages(lib.OPS, opList, vt, info.width, info.height);
+    const painted = all.images.filter((im) => !im.mask);
     const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
-    return { info, items, rulings, images, painted: marks, largestImageShare };
+    const shown = all.glyphs + all.hiddenGlyphs;
+    return { info, items, rulings, images, painted: marks, largestImageShare, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
   } finally {
     page.cleanup();
   }

@@ -83,16 +83,19 @@ describe('pageTextQuality on synthetic items', () => {
     expect(q.reasons).toEqual(['garbled: 1% isolated Latin-1 characters']);
   });
 
-  it('ink coverage decides between text, both and ocr', () => {
+  it('ink coverage decides between text and both; a clean text layer is never dropped', () => {
     const items = CLEAN.map(item);
     expect(pageTextQuality(items, INFO, 0.97).decision).toBe('text');
     const both = pageTextQuality(items, INFO, 0.55);
     expect(both.decision).toBe('both');
     expect(both.reasons).toEqual(['text covers 55% of the ink', 'ink outside the text boxes']);
-    expect(pageTextQuality(items, INFO, 0.1).decision).toBe('ocr');
-    // a scan with only a page number as text
-    expect(pageTextQuality([item('— 3 —')], INFO, 0.6).decision).toBe('ocr');
-    expect(pageTextQuality([item('— 3 —')], INFO).decision).toBe('ocr');
+    // even when it explains little of the ink, the text layer says what it says: OCR adds the rest
+    expect(pageTextQuality(items, INFO, 0.1).decision).toBe('both');
+    // a scan with only a page number as text: 'both'; without an ink measure the ink must decide
+    expect(pageTextQuality([item('— 3 —')], INFO, 0.6).decision).toBe('both');
+    expect(pageTextQuality([item('— 3 —')], INFO)).toMatchObject({ decision: 'both', needsInk: true });
+    // a page that holds only '目录' and whose ink is all inside it is text
+    expect(pageTextQuality([item('目录')], INFO, 0.95).decision).toBe('text');
     // little ink outside (a seal, a logo): still text
     expect(pageTextQuality(items, INFO, { inkPixels: 100, insidePixels: 60, coverage: 0.6, outsideShare: 0.002 }).decision).toBe('text');
   });
