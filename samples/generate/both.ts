@@ -4,7 +4,7 @@
  * page) printed again by Chromium with the seed's HTML and CSS (gongwen-html.ts, AR PL UMing CN):
  * '附件：', the caption and '单位：万元' are real text; the budget table is an <img>, a crop of the
  * table region of seed page 2 rendered from samples/seed/seed.pdf (poppler, 200 dpi grey) and
- * "scanned" like the scan-* pages (scan-image.ts: rotated, noise, blur, JPEG 75). The image is
+ * "scanned" like the scan-* pages (scan-image.ts scanGray: rotated, noise, blur, JPEG 75). The image is
  * placed (CSS absolute, points) on the crop's own box, so it shows the table at the seed's size and
  * place (14 pt cell text) and everything outside it renders as on the seed page. The footer is the
  * seed page's `— 2 —` (left side).
@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import type { Block } from './blocks.ts';
 import { blocksToHtml, PAGE_MARGINS_PT } from './gongwen-html.ts';
 import { checkFactsOnSeedPages, layoutPageTexts, loadSeedTables, writeSliceExpected, type SliceFacts } from './scan-expected.ts';
-import { DEFAULT_SCAN, readPgm, scanImage, seedToAngles, type ScanSettings } from './scan-image.ts';
+import { cropGray } from '../../src/raster/crop.ts';
+import { DEFAULT_SCAN, readPgm, scanGray, scanToolVersions, seedToAngles, type ScanSettings } from './scan-image.ts';
 import { readSeed } from './seed-parse.ts';
 import { seedToModel } from './seed-model.ts';
 import { chromiumPrint, pageCount, pdfjsPageImages, pdfjsPageTexts, run, tempDir, writeJson } from './tools.ts';
@@ -156,10 +157,10 @@ export async function buildBoth(root: string, spec: BothSpec = BOTH_SAMPLE): Pro
     // the rotated table's corners must stay inside the crop (2 px of slack)
     const swing = ((table.x1 - table.x0) / 2) * Math.sin((Math.abs(angleDeg) * Math.PI) / 180);
     if (swing + 2 > m) throw new Error(`${spec.name}: a ${angleDeg}° turn moves the table's corners ${swing.toFixed(1)} px, more than the ${m} px margin allows`);
-    const cropPgm = join(tmp.dir, 'crop.pgm');
-    run('convert', [join(tmp.dir, 'seed.pgm'), '-crop', `${width}x${height}+${crop.x0}+${crop.y0}`, '+repage', cropPgm]);
+    const cropped = cropGray(seedImg, { x0: crop.x0, top: crop.y0, x1: crop.x1, bottom: crop.y1 });
+    if (cropped.width !== width || cropped.height !== height) throw new Error(`${spec.name}: the crop leaves the page (${cropped.width}×${cropped.height} px)`);
     const jpg = join(srcDir, 'table-scan.jpg');
-    scanImage(cropPgm, jpg, { width, height, angleDeg, noiseSeed }, settings);
+    writeFileSync(jpg, (await scanGray(cropped, { angleDeg, noiseSeed }, settings)).bytes);
 
     // the page: the seed's blocks before the table, the scan at the crop's place (points)
     const text = attachmentBlocks(root, spec.seedPage);
@@ -200,7 +201,8 @@ export async function buildBoth(root: string, spec: BothSpec = BOTH_SAMPLE): Pro
     const listed = run('pdfimages', ['-list', pdfPath]).trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
     if (listed.length !== 1) throw new Error(`${spec.name}: pdfimages lists ${listed.length} images`);
     const [, , , iw, ih, color, , , enc, , , , xppi, yppi] = listed[0]!;
-    if (`${iw}x${ih} ${color}` !== `${width}x${height} gray`) throw new Error(`${spec.name}: image ${iw}x${ih} ${color}, expected ${width}x${height} gray`);
+    // @napi-rs/canvas writes 3-component JPEGs (grey content, R = G = B): 'rgb' unless the printer converts
+    if (`${iw}x${ih}` !== `${width}x${height}` || !['gray', 'rgb'].includes(color!)) throw new Error(`${spec.name}: image ${iw}x${ih} ${color}, expected ${width}x${height} gray or rgb`);
 
     const layer = (await pdfjsPageTexts(pdfPath))[0]!;
     const flat = layer.replace(/\s+/g, '');
@@ -242,9 +244,9 @@ export async function buildBoth(root: string, spec: BothSpec = BOTH_SAMPLE): Pro
         pdfimages: { encoding: enc, xppi: Number(xppi), yppi: Number(yppi) },
         angleDeg,
         noiseSeed,
-        rotation: { minDeg: settings.minAngleDeg, maxDeg: settings.maxAngleDeg, sign: 'random', rng: 'mulberry32', seed: spec.seed, about: 'crop centre, cropped back to the crop size, white fill' },
-        noise: `ImageMagick -seed ${noiseSeed} -attenuate ${settings.noiseAttenuate} +noise Gaussian`,
-        blur: `-blur 0x${((settings.blurSigma200 * spec.dpi) / 200).toFixed(2)} (after the noise)`,
+        rotation: { minDeg: settings.minAngleDeg, maxDeg: settings.maxAngleDeg, sign: 'random', rng: 'mulberry32', seed: spec.seed, about: 'crop centre, same size as the crop, white fill (@napi-rs/canvas, bilinear)' },
+        noise: `Gaussian, sigma ${settings.noiseSigma} grey levels, Box–Muller on mulberry32(${noiseSeed})`,
+        blur: `Gaussian, sigma ${((settings.blurSigma200 * spec.dpi) / 200).toFixed(2)} px (after the noise)`,
         jpegQuality: settings.jpegQuality,
         jpegBytes: readFileSync(jpg).length,
       },
@@ -252,7 +254,7 @@ export async function buildBoth(root: string, spec: BothSpec = BOTH_SAMPLE): Pro
         'one image painted on the crop box (pdf.js operator list, ±0.1 pt); text facts in the pdf.js text layer and no table cell; mustContainExact in pdftotext; poppler renders the page like the seed page outside the image box (same pixels)',
       tools: {
         chromium: run('chromium', ['--version']).trim(),
-        imagemagick: run('convert', ['-version']).split('\n')[0]!.replace(/^Version:\s*/, ''),
+        ...scanToolVersions(),
         qpdf: run('qpdf', ['--version']).split('\n')[0]!.trim(),
       },
       bytes: size,

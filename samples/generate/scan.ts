@@ -8,9 +8,9 @@
  * `text-facts.json`). The generator checks its output: page count, no text on scanned pages (pdf.js),
  * text on born-digital pages, size limit, and every text fact present on its seed page.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SCAN, pagesToScans, scansToPdf, type ScannedPage, type ScanSettings } from './scan-image.ts';
+import { A4_PT, DEFAULT_SCAN, pagesToScans, scansToPdf, scanToolVersions, type ScannedPage, type ScanSettings } from './scan-image.ts';
 import { checkFactsOnSeedPages, layoutPageTexts, loadSeedTables, writeSliceExpected } from './scan-expected.ts';
 import { pageCount, pdfjsPageTexts, run, tempDir, writeJson } from './tools.ts';
 
@@ -113,13 +113,9 @@ export const SCAN_SAMPLES: readonly ScanSampleSpec[] = [
   },
 ];
 
-/** Versions of the image tools (the noise depends on ImageMagick's). */
+/** Versions of the tools the sample depends on (the scan's packages, qpdf for the merge). */
 function toolVersions(): Record<string, string> {
-  return {
-    imagemagick: run('convert', ['-version']).split('\n')[0]!.replace(/^Version:\s*/, ''),
-    img2pdf: run('img2pdf', ['--version']).trim(),
-    qpdf: run('qpdf', ['--version']).split('\n')[0]!.trim(),
-  };
+  return { ...scanToolVersions(), qpdf: run('qpdf', ['--version']).split('\n')[0]!.trim() };
 }
 
 /** Builds one scanned/mixed sample into samples/<name>/. */
@@ -136,12 +132,12 @@ export async function buildScanSample(root: string, spec: ScanSampleSpec): Promi
   const tmp = tempDir('gw-scan-');
   try {
     const scanPages = spec.pages.filter((p) => p.method === 'ocr').map((p) => p.seedPage);
-    const { jpegs, scanned } = pagesToScans(seedPdf, scanPages, settings, tmp.dir);
+    const { jpegs, scanned } = await pagesToScans(new Uint8Array(readFileSync(seedPdf)), scanPages, settings);
     const allScanned = spec.pages.every((p) => p.method === 'ocr');
     const scanPdf = join(tmp.dir, 'scans.pdf');
-    scansToPdf(jpegs, scanPdf);
+    writeFileSync(scanPdf, await scansToPdf(jpegs, { pageSize: A4_PT, producer: 'gongwen samples (pdf-lib)' }));
     // born-digital pages straight from the seed, scanned pages from scanPdf, in spec order; qpdf also
-    // replaces img2pdf's random /ID with one computed from the content (same input, same bytes)
+    // gives the file an /ID computed from the content (same input, same bytes)
     let k = 0;
     const sel = spec.pages.flatMap((p) => (p.method === 'text' ? [seedPdf, String(p.seedPage)] : [scanPdf, String(++k)]));
     run('qpdf', ['--empty', '--deterministic-id', '--object-streams=generate', '--compression-level=9', '--pages', ...sel, '--', pdfPath]);
@@ -172,15 +168,15 @@ export async function buildScanSample(root: string, spec: ScanSampleSpec): Promi
       }),
       scan: {
         dpi: spec.dpi,
-        render: `pdftoppm -gray -r ${spec.dpi}`,
+        render: `pdf.js ${scanToolVersions()['pdfjs-dist']}, grey, ${spec.dpi} dpi`,
         rotation: { minDeg: settings.minAngleDeg, maxDeg: settings.maxAngleDeg, sign: 'random', rng: 'mulberry32', seed: spec.seed, about: 'page centre, cropped back to the rendered size, white fill' },
-        noise: `ImageMagick -seed <noiseSeed> -attenuate ${settings.noiseAttenuate} +noise Gaussian`,
-        blur: `-blur 0x${((settings.blurSigma200 * spec.dpi) / 200).toFixed(2)} (after the noise)`,
+        noise: `Gaussian, sigma ${settings.noiseSigma} grey levels, Box–Muller on mulberry32(noiseSeed)`,
+        blur: `Gaussian, sigma ${((settings.blurSigma200 * spec.dpi) / 200).toFixed(2)} px (after the noise)`,
         jpegQuality: settings.jpegQuality,
-        wrap: 'img2pdf --pagesize A4 --fit exact --nodate (one image per page, no text layer)',
+        wrap: 'pdf-lib, one image filling each A4 page (595.28 × 841.89 pt), no text layer, no dates',
         merge: allScanned
-          ? 'qpdf --empty --deterministic-id --pages (the img2pdf file)'
-          : 'qpdf --empty --deterministic-id --pages (born-digital pages from seed.pdf, scanned pages from the img2pdf file)',
+          ? 'qpdf --empty --deterministic-id --pages (the pdf-lib file)'
+          : 'qpdf --empty --deterministic-id --pages (born-digital pages from seed.pdf, scanned pages from the pdf-lib file)',
       },
       tools: toolVersions(),
       bytes: size,

@@ -61,7 +61,7 @@ export function charsetOf(engine: OcrEngineName): (ch: string) => boolean {
 
 export async function evalItem(item: EvalItem, args: EvalSettings, engine: OcrEngine, tools: Record<string, string>, inCharset: (ch: string) => boolean): Promise<ItemResult> {
   const sample = itemName(item);
-  const scan = scanItem(ROOT, item, { dpi: args.dpi, seed: args.seed, cacheRoot: join(ROOT, '.tmp/ocr-eval'), tools });
+  const scan = await scanItem(ROOT, item, { dpi: args.dpi, seed: args.seed, cacheRoot: join(ROOT, '.tmp/ocr-eval'), tools });
   const toSource = (p: number): number => item.pages[p - 1] ?? p;
 
   const ref = await extractPdf({ path: scan.subsetPdf, data: readFileSync(scan.subsetPdf) }, { ocr: 'never' });

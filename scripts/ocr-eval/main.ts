@@ -1,7 +1,7 @@
 /**
  * OCR evaluation on pages the OCR path was not tuned on (issue #4: "≥ 99% of cells exactly right and
  * every wrong cell flagged" on unseen 200-dpi scans). For each (born-digital PDF, pages) item:
- *   qpdf page subset → extractPdf({ ocr: 'never' }) = the reference tables;
+ *   page subset (pdf-lib) → extractPdf({ ocr: 'never' }) = the reference tables;
  *   the same pages scanned (samples/generate/scan-image.ts, seeded) → extractPdf with OCR
  *   → records + checks (src/pipeline/review.ts, as `extract` does) → cell-by-cell score (score.ts).
  *

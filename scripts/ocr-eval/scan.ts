@@ -1,21 +1,20 @@
 /**
  * The two PDFs of one evaluation item, cached under .tmp/ocr-eval/<key>/ (key = hash of the source
- * bytes, the pages and every scan setting, so a re-run with the same settings skips the scanning):
- *  - subset.pdf: the pages of the born-digital PDF (qpdf --pages, /Rotate and page sizes kept);
+ * bytes, the pages, every scan setting and the scanning packages' versions, so a re-run with the same
+ * settings skips the scanning). Made in Node only (no qpdf, poppler, ImageMagick or img2pdf):
+ *  - subset.pdf: the pages of the born-digital PDF (pdf-lib copyPages, /Rotate and page sizes kept);
  *  - scan.pdf: the same pages "scanned" by samples/generate/scan-image.ts (pagesToScans), each JPEG on
- *    a page of its own size at the scan's dpi (img2pdf without --pagesize: landscape and rotated pages
- *    keep their displayed size, unlike scansToPdf's forced A4 portrait), image only, no text layer.
+ *    a page of its own size at the scan's dpi (landscape and rotated pages keep their displayed size),
+ *    image only, no text layer.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SCAN, pagesToScans, type ScannedPage, type ScanSettings } from '../../samples/generate/scan-image.ts';
-import { run, tempDir } from '../../samples/generate/tools.ts';
+import { DEFAULT_SCAN, pagesToScans, pdfSubset, scansToPdf, scanToolVersions, type ScannedPage, type ScanSettings } from '../../samples/generate/scan-image.ts';
 import type { EvalItem } from './sets.ts';
 
 /** Bump when the way scans are made changes (invalidates the cache). */
-const SCAN_RECIPE = 'ocr-eval scan v1: qpdf --empty --pages; pagesToScans; img2pdf --nodate (own page size); qpdf --deterministic-id';
+const SCAN_RECIPE = 'ocr-eval scan v2: pdf-lib subset; pagesToScans (pdf.js render, canvas rotate, Gaussian noise and blur, canvas JPEG); pdf-lib wrap (own page size)';
 
 export interface ItemScan {
   /** the cache folder */
@@ -44,24 +43,11 @@ export function itemSeed(runSeed: number, item: EvalItem): number {
   return 100_000 + (fnv1a(`${runSeed}|${item.pdf}|${item.pages.join(',')}`) % 900_000);
 }
 
-/** Versions of the tools whose output the scan depends on (ImageMagick's noise above all). */
-export function toolVersions(): Record<string, string> {
-  return {
-    imagemagick: run('convert', ['-version']).split('\n')[0]!.replace(/^Version:\s*/, ''),
-    poppler: popplerVersion(),
-    img2pdf: run('img2pdf', ['--version']).trim(),
-    qpdf: run('qpdf', ['--version']).split('\n')[0]!.trim(),
-  };
-}
-
-/** `pdftoppm -v` (it prints on stderr), first line. */
-function popplerVersion(): string {
-  const r = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
-  return `${r.stdout}${r.stderr}`.split('\n')[0]!.trim();
-}
+/** Versions of the packages whose output the scan depends on (part of the cache key). */
+export { scanToolVersions as toolVersions };
 
 /** Makes (or finds in the cache) the subset and scanned PDFs of `item`. */
-export function scanItem(root: string, item: EvalItem, opts: { dpi: number; seed: number; cacheRoot: string; tools: Record<string, string> }): ItemScan {
+export async function scanItem(root: string, item: EvalItem, opts: { dpi: number; seed: number; cacheRoot: string; tools: Record<string, string> }): Promise<ItemScan> {
   const source = readFileSync(join(root, item.pdf));
   const settings: ScanSettings = { ...DEFAULT_SCAN, dpi: opts.dpi, seed: itemSeed(opts.seed, item) };
   const key = createHash('sha256')
@@ -80,25 +66,19 @@ export function scanItem(root: string, item: EvalItem, opts: { dpi: number; seed
 
   // build in a temp folder beside it, then rename: an interrupted run leaves no half-made cache entry
   mkdirSync(opts.cacheRoot, { recursive: true });
-  const tmp = tempDir('gw-ocr-eval-');
   const staging = `${dir}.tmp-${process.pid}`;
   try {
     mkdirSync(staging, { recursive: true });
-    const sub = join(staging, 'subset.pdf');
-    run('qpdf', ['--empty', '--deterministic-id', '--pages', join(root, item.pdf), item.pages.join(','), '--', sub]);
-    const { jpegs, scanned: onSubset } = pagesToScans(sub, item.pages.map((_, i) => i + 1), settings, tmp.dir);
+    const sub = await pdfSubset(source, item.pages);
+    writeFileSync(join(staging, 'subset.pdf'), sub);
+    const { jpegs, scanned: onSubset } = await pagesToScans(sub, item.pages.map((_, i) => i + 1), settings);
     const scanned = onSubset.map((s, i) => ({ ...s, sourcePage: item.pages[i]! }));
-    const raw = join(tmp.dir, 'img2pdf.pdf');
-    // no --pagesize: each page is the image at its own dpi (the JPEG's density), so its size is the
-    // displayed size of the source page (±0.2 pt of pixel rounding)
-    run('img2pdf', ['--nodate', '--producer', 'gongwen ocr-eval (img2pdf)', '-o', raw, ...jpegs]);
-    run('qpdf', ['--deterministic-id', raw, join(staging, 'scan.pdf')]);
+    writeFileSync(join(staging, 'scan.pdf'), await scansToPdf(jpegs, { producer: 'gongwen ocr-eval (pdf-lib)' }));
     writeFileSync(join(staging, 'scan.json'), JSON.stringify({ item, settings, recipe: SCAN_RECIPE, tools: opts.tools, scanned }, null, 2) + '\n');
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
     return { dir, subsetPdf, scanPdf, settings, scanned, made: true };
   } finally {
     rmSync(staging, { recursive: true, force: true });
-    tmp.done();
   }
 }

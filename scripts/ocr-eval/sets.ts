@@ -1,6 +1,6 @@
 /**
  * What the OCR evaluation reads: items of (born-digital PDF, pages). Each item becomes one page-subset
- * PDF (qpdf --pages), extracted born-digital for the reference and "scanned" for the OCR side.
+ * PDF (pdf-lib copyPages), extracted born-digital for the reference and "scanned" for the OCR side.
  */
 
 /** One born-digital PDF and the 1-based pages of it to evaluate, as one subset PDF. */

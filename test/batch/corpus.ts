@@ -1,12 +1,12 @@
 /**
  * Builds, in a temp folder, the inputs the batch tests need: copies of small samples and every
  * kind of bad input (empty, text, truncated, broken xref, encrypted, zero pages, a huge page
- * count (real, and a lying /Count), a link to a file that is gone). Nothing is committed: each test builds its own.
+ * count (real, and a lying /Count), a link to a file that is gone). Only the encrypted PDF is committed
+ * (test/fixtures/encrypted/); each test builds the rest itself.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { samplePdf } from '../helpers/samples.ts';
+import { encryptedPdf, samplePdf } from '../helpers/samples.ts';
 
 /** Small samples (1–2 pages each) used as good inputs. */
 export const SMALL_SAMPLES = ['lo-ruled', 'unruled', 'planted-total', 'planted-year', 'planted-text-sum'] as const;
@@ -73,7 +73,7 @@ export function writeBadInputs(dir: string): CorpusFile[] {
   writeFileSync(join(dir, 'truncated-head.pdf'), small.subarray(0, 1500));
   writeFileSync(join(dir, 'truncated-half.pdf'), small.subarray(0, Math.floor(small.length / 2)));
   writeFileSync(join(dir, 'broken-xref.pdf'), brokenXref(small));
-  execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', samplePdf('lo-ruled'), join(dir, 'locked.pdf')]);
+  copyFileSync(encryptedPdf('lo-ruled-aes256'), join(dir, 'locked.pdf'));
   writeFileSync(join(dir, 'zero-pages.pdf'), zeroPagePdf());
   writeFileSync(join(dir, 'huge-count.pdf'), hugeCountPdf(100000));
   writeFileSync(join(dir, 'many-pages.pdf'), manyPagesPdf(2001));

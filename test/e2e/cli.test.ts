@@ -4,11 +4,11 @@
  * failures only with --strict (batch behaviour in test/batch/).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, samplePdf } from '../helpers/samples.ts';
+import { encryptedPdf, ROOT, samplePdf } from '../helpers/samples.ts';
 
 const BIN = join(ROOT, 'bin', 'gongwen.mjs');
 
@@ -26,13 +26,13 @@ describe('gongwen extract', () => {
     work = mkdtempSync(join(tmpdir(), 'gongwen-cli-'));
     const inDir = join(work, 'in');
     out = join(work, 'out');
-    execFileSync('mkdir', ['-p', inDir]);
+    mkdirSync(inDir, { recursive: true });
     const seed = readFileSync(samplePdf('seed'));
     copyFileSync(samplePdf('seed'), join(inDir, 'good.pdf'));
     writeFileSync(join(inDir, 'empty.pdf'), '');
     writeFileSync(join(inDir, 'notpdf.pdf'), 'this is a text file, not a PDF\n');
     writeFileSync(join(inDir, 'truncated.pdf'), seed.subarray(0, 2000));
-    execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', samplePdf('seed'), join(inDir, 'locked.pdf')]);
+    copyFileSync(encryptedPdf('lo-ruled-aes256'), join(inDir, 'locked.pdf'));
     result = run(['extract', inDir, '--out', out, '--strict']);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));

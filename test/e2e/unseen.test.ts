@@ -7,8 +7,8 @@
  *  - seed p14 (UMing): 砦 dropped in two cells;
  *  - unruled p1 (stream table): full-width digits ('１２，３４５．６０') read from their pitch,
  *    thousands read as dots repaired and flagged.
- * Every wrong cell must be flagged, and most cells right. Needs poppler-utils, ImageMagick, img2pdf
- * and qpdf (.ci/run installs them).
+ * Every wrong cell must be flagged, and most cells right. Needs nothing but Node: the subsets and
+ * scans are made with pdf-lib, pdf.js and @napi-rs/canvas (samples/generate/scan-image.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/ocr/engine.ts';

@@ -33,6 +33,15 @@ export function samplePdf(name: string): string {
   return join(SAMPLES, name, `${name}.pdf`);
 }
 
+/**
+ * A committed encrypted PDF of test/fixtures/encrypted/ (made once with qpdf, see its README: the
+ * tests need no qpdf). `hello-aes256`, `hello-owner-only`, `hello-rc4`: the two 'Hello' pages;
+ * `lo-ruled-aes256`: samples/lo-ruled, user password 'secret'.
+ */
+export function encryptedPdf(name: 'hello-aes256' | 'hello-owner-only' | 'hello-rc4' | 'lo-ruled-aes256'): string {
+  return join(ROOT, 'test', 'fixtures', 'encrypted', `${name}.pdf`);
+}
+
 export function expected<T>(name: string, file: string): T {
   return JSON.parse(readFileSync(join(SAMPLES, name, 'expected', file), 'utf8')) as T;
 }

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { openPdf, PdfInputError, withPdf } from '../../src/read/pdfjs.ts';
 import { makePdf, textOp } from '../fixtures/minipdf.ts';
+import { encryptedPdf } from '../helpers/samples.ts';
 
 const valid = makePdf([{ content: textOp('Hello', 72, 700) }, { content: textOp('Hello', 72, 600) }]);
 
@@ -18,16 +16,11 @@ async function reasonOf(data: Uint8Array, password?: string): Promise<string> {
   return 'opened';
 }
 
+/** `valid` encrypted by qpdf (test/fixtures/encrypted/README.md). */
+const encrypted = (name: Parameters<typeof encryptedPdf>[0]) => new Uint8Array(readFileSync(encryptedPdf(name)));
+const helloTexts = (data: Uint8Array, password?: string) => withPdf(data, { password }, async (h) => (await h.readPage(2)).items.map((i) => i.text));
+
 describe('PDF input errors', () => {
-  let dir = '';
-  let encrypted = new Uint8Array();
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'gongwen-read-'));
-    writeFileSync(join(dir, 'in.pdf'), valid);
-    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', join(dir, 'in.pdf'), join(dir, 'enc.pdf')]);
-    encrypted = readFileSync(join(dir, 'enc.pdf'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('empty file', async () => expect(await reasonOf(new Uint8Array())).toBe('empty file'));
 
@@ -50,13 +43,15 @@ describe('PDF input errors', () => {
     expect(await reasonOf(pdf)).toBe('no pages');
   });
 
-  it('encrypted (AES-256): no password, wrong password, user and owner password', async () => {
-    expect(await reasonOf(encrypted)).toBe('encrypted: a password is required');
-    expect(await reasonOf(encrypted, 'nope')).toBe('encrypted: wrong password');
-    for (const pw of ['user', 'owner']) {
-      const texts = await withPdf(encrypted, { password: pw }, async (h) => (await h.readPage(2)).items.map((i) => i.text));
-      expect(texts).toEqual(['Hello']);
-    }
+  it.each(['hello-aes256', 'hello-rc4'] as const)('encrypted (%s): no password, wrong password, user and owner password', async (name) => {
+    const data = encrypted(name);
+    expect(await reasonOf(data)).toBe('encrypted: a password is required');
+    expect(await reasonOf(data, 'nope')).toBe('encrypted: wrong password');
+    for (const pw of ['user', 'owner']) expect(await helloTexts(data, pw)).toEqual(['Hello']);
+  });
+
+  it('encrypted with an owner password only: opens without a password', async () => {
+    expect(await helloTexts(encrypted('hello-owner-only'))).toEqual(['Hello']);
   });
 
   it('accepts a Node Buffer and leaves the caller’s bytes intact', async () => {

@@ -8,7 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../helpers/samples.ts';
 import type { BBox } from '../../src/model/types.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** The Chromium to drive: env GONGWEN_CHROMIUM, else Debian's. */
+export const CHROMIUM = process.env.GONGWEN_CHROMIUM || '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 /** Screenshots taken at test time (gitignored). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT, samplePdf } from '../helpers/samples.ts';
-import { HAS_CHROMIUM, launch } from './browser.ts';
+import { CHROMIUM, HAS_CHROMIUM, launch } from './browser.ts';
+import { needsExternal } from '../helpers/external.ts';
 
 const BIN = join(ROOT, 'bin', 'gongwen.mjs');
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -25,11 +26,7 @@ const PAYLOADS = [
 ];
 const inject = (i: number, s: string) => `${s}${PAYLOADS[i % PAYLOADS.length]}`;
 
-if (!HAS_CHROMIUM) {
-  const msg = 'report CSP browser test SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)';
-  if (process.env.GONGWEN_REQUIRE_BROWSER === '1') throw new Error(msg.replace('SKIPPED', 'cannot run'));
-  console.warn(msg);
-}
+const browserOk = needsExternal(`report CSP browser test: ${CHROMIUM}`, HAS_CHROMIUM, 'apt-get install chromium, or set GONGWEN_CHROMIUM');
 
 describe('report.html content security', () => {
   let out = '';
@@ -71,7 +68,7 @@ describe('report.html content security', () => {
     });
     const rep = run(['report', dir, '--pdf', pdf]);
     expect(rep.status, rep.stderr).toBe(0);
-    if (HAS_CHROMIUM) browser = await launch();
+    if (browserOk) browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,7 +84,7 @@ describe('report.html content security', () => {
     expect(html).not.toMatch(/<[a-z]+[^>]*\son[a-z]+=/i); // no inline event handler of ours or injected
   });
 
-  it.skipIf(!HAS_CHROMIUM)('runs none of the injected scripts, and its own script works', async () => {
+  it.skipIf(!browserOk)('runs none of the injected scripts, and its own script works', async () => {
     const ctx = await browser!.newContext();
     const page = await ctx.newPage();
     const dialogs: string[] = [];

@@ -3,8 +3,8 @@
  * check summary, crops and the page view with highlights where the evidence is, table cells
  * linked to their page, keyboard navigation, the review workflow (dismiss in the page → download
  * review.json → `gongwen check` marks it and --fail-on ignores it; a changed finding is no longer
- * dismissed), low-confidence OCR marks, and the batch index. Skipped only when /usr/bin/chromium
- * is missing (and then failing when GONGWEN_REQUIRE_BROWSER=1, as in CI).
+ * dismissed), low-confidence OCR marks, and the batch index. Skipped with a printed reason when
+ * /usr/bin/chromium (or env GONGWEN_CHROMIUM) is missing, failing instead in CI (test/helpers/external.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT, samplePdf } from '../helpers/samples.ts';
-import { HAS_CHROMIUM, boxDistance, launch, screenshot, viewerBoxInPoints } from './browser.ts';
+import { CHROMIUM, HAS_CHROMIUM, boxDistance, launch, screenshot, viewerBoxInPoints } from './browser.ts';
+import { needsExternal } from '../helpers/external.ts';
 import type { CheckSummary, Finding } from '../../src/model/findings.ts';
 import type { Table } from '../../src/model/types.ts';
 import { ReviewFileSchema } from '../../src/model/review.ts';
@@ -25,13 +26,9 @@ const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cw
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
 const SAMPLES = ['seed', 'planted-total', 'lo-ruled'];
 
-if (!HAS_CHROMIUM) {
-  const msg = 'report browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)';
-  if (process.env.GONGWEN_REQUIRE_BROWSER === '1') throw new Error(msg.replace('SKIPPED', 'cannot run'));
-  console.warn(msg);
-}
+const browserOk = needsExternal(`report browser tests: ${CHROMIUM}`, HAS_CHROMIUM, 'apt-get install chromium, or set GONGWEN_CHROMIUM');
 
-describe.skipIf(!HAS_CHROMIUM)('report.html in Chromium', () => {
+describe.skipIf(!browserOk)('report.html in Chromium', () => {
   let out: string;
   let seed: string;
   let browser: Browser;

@@ -106,7 +106,7 @@ describe.each(NAMES)('scanned sample %s', (name) => {
     const got = await pdfPages(name);
     expect(got).toHaveLength(pages.length);
     got.forEach((g, i) => {
-      // img2pdf's A4 is 595.28 × 841.89 pt; the born-digital pages keep Chromium's 594.96 × 841.92
+      // img2pdf's A4 (and scan-image.ts's A4_PT) is 595.28 × 841.89 pt; the born-digital pages keep Chromium's 594.96 × 841.92
       expect(Math.abs(g.view[2]! - 595.28)).toBeLessThan(pages[i]!.method === 'ocr' ? 0.01 : 0.5);
       expect(Math.abs(g.view[3]! - 841.89)).toBeLessThan(pages[i]!.method === 'ocr' ? 0.01 : 0.5);
       if (pages[i]!.method === 'ocr') {
