@@ -76,6 +76,8 @@ export interface PageContent {
   largestImageShare?: number;
   /** marks the page paints besides text (painted paths, shadings, images); 0: nothing but text */
   painted?: number;
+  /** why the page was read only in part (a cost cap reached, e.g. too many drawing operators); never rendered then */
+  limited?: string;
 }
 
 /** A line of text: items sharing a baseline, left to right. */
