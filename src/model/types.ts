@@ -81,6 +81,8 @@ export interface PageContent {
    * or 7 — an OCR text layer laid under a scan); absent when none is
    */
   hiddenTextShare?: number;
+  /** why the page was read only in part (a cost cap reached, e.g. too many drawing operators); never rendered then */
+  limited?: string;
 }
 
 /** A line of text: items sharing a baseline, left to right. */

@@ -144,6 +144,12 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
   try {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
+      if (page.limited) {
+        // read in part because it costs too much: never rendered (that would cost it again in full)
+        errors.push({ stage: 'read', page: page.info.page, reason: page.limited });
+        reads.push({ method: 'text', confidence: 1, reasons: [] });
+        continue;
+      }
       let read: PageRead = { decision: 'text', reasons: [] };
       try {
         read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck });

@@ -30,10 +30,17 @@ export function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string
 }
 
 /**
+ * Images of more pixels are not decoded (pdf.js drops them from the page with a warning): 10⁸ px
+ * is an A4 scan at ≈ 1150 dpi; a 30000 × 30000 image would take 2.7 GB as RGB.
+ */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+
+/**
  * Starts loading a PDF with the options every caller in read/ uses: a copy of the bytes (pdf.js
  * rejects a Node Buffer and detaches what it gets), CMaps and standard fonts from the package,
- * no eval, errors-only logging, and no DOM font installation (glyphs are parsed, drawn from
- * outlines). The caller awaits `task.promise` and destroys the task.
+ * no eval, errors-only logging, no DOM font installation (glyphs are parsed, drawn from
+ * outlines) and no image of more than MAX_IMAGE_PIXELS. The caller awaits `task.promise` and
+ * destroys the task.
  */
 export async function loadingTask(data: Uint8Array, password?: string) {
   const lib = await pdfjsLib();
@@ -46,6 +53,7 @@ export async function loadingTask(data: Uint8Array, password?: string) {
     verbosity: lib.VerbosityLevel.ERRORS,
     disableFontFace: true,
     useSystemFonts: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
   });
 }
 

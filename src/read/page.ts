@@ -8,6 +8,7 @@ import type { PageContent, PageInfo, TextItem } from '../model/types.ts';
 import type { PdfjsLib } from './lib.ts';
 import { toMatrix } from './matrix.ts';
 import { paintedImages } from './images.ts';
+import { cappedOperatorList, MAX_PAGE_OPERATORS } from './opList.ts';
 import { DEFAULT_RULINGS, operatorListToRulings, type RulingSettings } from './rulings.ts';
 import { DEFAULT_TEXT_BOX, pageToTextItems, type TextBoxSettings } from './textItems.ts';
 import { dedupeOverprint } from './overprint.ts';
@@ -44,18 +45,19 @@ export async function readPage(
     };
     // overprinted (fake-bold) copies go here, so every later stage sees each glyph once
     const items = dedupeOverprint(await pageToTextItems(lib, page, pageNo, vt, s.text));
-    const opList = await page.getOperatorList();
+    const { opList, capped } = await cappedOperatorList(page);
+    const limited = capped ? { limited: `drawing read in part: more than ${MAX_PAGE_OPERATORS.toLocaleString('en')} operators on the page` } : {};
     fontNamesOfPdf(page, items);
     const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
     const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
     const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
     const marks = paintOps(lib, opList);
-    if (images === 0) return { info, items, rulings, images, painted: marks };
+    if (images === 0) return { info, items, rulings, images, painted: marks, ...limited };
     const all = paintedImages(lib.OPS, opList, vt, info.width, info.height);
     const painted = all.images.filter((im) => !im.mask);
     const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
     const shown = all.glyphs + all.hiddenGlyphs;
-    return { info, items, rulings, images, painted: marks, largestImageShare, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
+    return { info, items, rulings, images, painted: marks, largestImageShare, ...limited, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
   } finally {
     page.cleanup();
   }
