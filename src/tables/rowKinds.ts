@@ -134,3 +134,21 @@ export function headerStrings(cells: readonly SpanCell[], headerRows: number, co
   }
   return out;
 }
+
+/**
+ * Number of sub-header rows at `from` (the rows right under a section row that name the columns
+ * of its group: '股东名称 | 股东性质 | 持股比例…'): leading rows with no number and at least two
+ * labelled cells (or one, not in the first column), followed within the group (up to `to`, exclusive) by a row holding a number in a
+ * column they label. A row with one label and empty amounts is body, not a sub-header.
+ */
+export function subHeaderRowCount(rows: readonly (readonly string[])[], from: number, to: number): number {
+  let r = from;
+  const labels = (row: readonly string[]): boolean => {
+    const n = row.filter((t) => t.trim() !== '').length;
+    return n >= 2 || (n === 1 && (row[0] ?? '').trim() === '');
+  };
+  while (r < to && !rows[r]!.some((t) => isNumericText(t)) && labels(rows[r]!)) r++;
+  if (r === from || r >= to) return 0;
+  const labelled = (col: number): boolean => rows.slice(from, r).some((row) => (row[col] ?? '').trim() !== '');
+  return rows[r]!.some((t, col) => t !== '' && isNumericText(t) && labelled(col)) ? r - from : 0;
+}

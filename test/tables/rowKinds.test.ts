@@ -1,6 +1,6 @@
 /** Header rows told from body rows by content: a row that is only a label (amounts empty, '流动资产：') is body. */
 import { describe, expect, it } from 'vitest';
-import { headerRowCount } from '../../src/tables/rowKinds.ts';
+import { headerRowCount, subHeaderRowCount } from '../../src/tables/rowKinds.ts';
 
 const grid = (rows: string[][]) => ({
   rows,
@@ -36,4 +36,17 @@ describe('headerRowCount', () => {
     ]);
     expect(headerRowCount(rows, cells, 3, S)).toBe(0);
   });
+});
+
+describe('subHeaderRowCount', () => {
+  const rows = [
+    ['前10名股东持股情况', '', '', ''],
+    ['股东名称', '股东性质', '持股比例', '质押或冻结情况'],
+    ['', '', '', '数量'],
+    ['甲公司', '境外法人', '29.43%', ''],
+    ['乙公司', '境内法人', '9.33%', '81,494,850'],
+  ];
+  it('counts the rows naming the group’s columns under its section row', () => expect(subHeaderRowCount(rows, 1, 5)).toBe(2));
+  it('counts none when the group starts with data', () => expect(subHeaderRowCount(rows, 3, 5)).toBe(0));
+  it('counts none for rows followed by no number in their columns', () => expect(subHeaderRowCount(rows, 1, 3)).toBe(0));
 });

@@ -7,6 +7,7 @@ import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Table } from '../../model/types.ts';
 import { recordKinds, recordsOfKind, tableById, Tally } from '../context.ts';
 import { cellEvidence, present } from '../evidence.ts';
+import { subHeaderRowCount } from '../../tables/rowKinds.ts';
 import { rowTotalKind } from '../tables.ts';
 import { CN_NUMERAL_CLASS, compact, parseCount } from '../text.ts';
 
@@ -74,13 +75,30 @@ function checkTableSections(tally: Tally, table: Table): number {
     if (table.rowKinds[r] !== 'section') return;
     const declared = declaredCount(row[0] ?? '');
     if (declared === null) return;
-    let count = 0;
-    for (let i = r + 1; i < table.rows.length && table.rowKinds[i] !== 'section' && !rowTotalKind(table, i); i++) count++;
+    let end = r + 1;
+    while (end < table.rows.length && table.rowKinds[end] !== 'section' && !rowTotalKind(table, end)) end++;
+    // the group's own column names under its section row are not listed rows
+    const from = r + 1 + subHeaderRowCount(table.rows, r + 1, end);
+    // nor a note after them drawn on other cells ('上述股东关联关系的说明 | text over the rest')
+    const layout = rowLayout(table, from);
+    let to = from;
+    while (to < end && rowLayout(table, to) === layout) to++;
+    const count = to - from;
     n++;
     if (count === declared) tally.pass();
     else fail(tally, table, r, compact(row[0] ?? ''), declared, count);
   });
   return n;
+}
+
+/** The column spans of the cells covering row `r` ('0+2,2+3,5+1,6+1'). */
+function rowLayout(table: Table, r: number): string {
+  return table.cells
+    .filter((c) => c.row <= r && r < c.row + c.rowSpan)
+    .map((c) => [c.col, c.colSpan] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, span]) => `${col}+${span}`)
+    .join(',');
 }
 
 export function runSectionCount(input: CheckInput): RuleResult {
