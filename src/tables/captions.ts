@@ -18,9 +18,15 @@ import { joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
 import { centreX, intersectionArea, unionBoxes } from './geometry.ts';
 import type { TableSettings } from './settings.ts';
 
-/** A line that is only a unit statement. */
-export const UNIT_LINE = /^[（(]?\s*单\s*位\s*[:：]/;
-const UNIT_ANYWHERE = /[（(]?\s*单\s*位\s*[:：]\s*[^\s）)，。；]+\s*[）)]?/;
+/** Words that make '…单位：' a unit of measure ('金额单位：元'); '编制单位：' names an office instead. */
+const UNIT_PREFIX = '(?:金\\s*额|计\\s*量|货\\s*币|数\\s*量)?';
+/** A line that is only a unit statement ('单位：万元', '（金额单位：元）'). */
+export const UNIT_LINE = new RegExp(`^[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:：]`);
+/** Last characters of the office words before '单位：' ('编制单位', '填报单位', '主管单位', '实施单位'). */
+const OFFICE_BEFORE = '(?<![制报管算施任办头设用属])';
+const UNIT_ANYWHERE = new RegExp(`[（(]?\\s*${OFFICE_BEFORE}${UNIT_PREFIX}单\\s*位\\s*[:：]\\s*[^\\s）)，。；]+\\s*[）)]?`);
+/** Lines of one wrapped title stand at most this × font size apart (gap between boxes). */
+const WRAPPED_TITLE_GAP = 0.8;
 const SENTENCE_END = /[。；，,;！？!?]$/;
 const MAX_TITLE_LINES = 3;
 
@@ -54,6 +60,19 @@ function isTitleLike(line: Line, text: string, table: BBox, column: TextColumn, 
   const onTable = Math.abs(cx - centreX(table)) <= tol(table.x1 - table.x0);
   const onColumn = Math.abs(cx - (column.x0 + column.x1) / 2) <= tol(column.x1 - column.x0);
   return onTable || onColumn;
+}
+
+/**
+ * Whether `line` is the first line(s) of a title wrapped over `below` (the title line under it,
+ * already taken as title-like: centred): it fills the text column to its right edge, is printed
+ * in the same font size, stands a line gap above, and does not end like a sentence.
+ */
+function isWrappedTitleHead(line: Line, text: string, below: Line | undefined, column: TextColumn, s: TableSettings): boolean {
+  if (below === undefined || text === '' || SENTENCE_END.test(text) || /[:：]$/.test(text) || UNIT_LINE.test(text)) return false;
+  const fs = line.fontSize > 0 ? line.fontSize : 10;
+  if (Math.abs(fs - below.fontSize) > 0.1 * fs) return false;
+  if (below.bbox.top - line.bbox.bottom > WRAPPED_TITLE_GAP * fs) return false;
+  return column.x1 - line.bbox.x1 <= s.captionMinMargin * fs && line.bbox.x0 - column.x0 <= 2.5 * fs;
 }
 
 function isUnitLine(line: Line, text: string, table: BBox): boolean {
@@ -103,7 +122,7 @@ export function attachCaption<F extends TableFragment>(
       continue;
     }
     if (title !== undefined || titleLines.length >= MAX_TITLE_LINES) break;
-    if (!isTitleLike(line, text, table, column, s)) break;
+    if (!isTitleLike(line, text, table, column, s) && !isWrappedTitleHead(line, text, titleLines[0], column, s)) break;
     if (/[:：]$/.test(text)) {
       if (titleLines.length === 0) titleLines.unshift(line);
       break;
@@ -118,13 +137,21 @@ export function attachCaption<F extends TableFragment>(
   for (const l of taken) consumed.add(l);
   const out: F = { ...fragment, captionBoxes: boxes };
   if (titleLines.length > 0) {
-    title = tightenCjk(joinWrapped(titleLines.map((l) => lineText(l, s))));
+    const texts = titleLines.map((l) => lineText(l, s));
+    const glued = texts.map(unitOf).find((u) => u !== undefined);
+    if (unit === undefined) unit = glued;
+    title = tightenCjk(joinWrapped(texts.map(withoutUnit)));
     out.titleBox = unionBoxes(titleLines.map((l) => l.bbox))!;
   }
   if (title !== undefined) out.title = title;
   if (unit === undefined) unit = unitInHeader(fragment);
   if (unit !== undefined) out.unit = unit;
   return out;
+}
+
+/** A title line's text without a unit printed on it ('2024年收支表（单位：万元）' → '2024年收支表'). */
+function withoutUnit(text: string): string {
+  return text.replace(UNIT_ANYWHERE, '').trim();
 }
 
 function boxOf(boxes: BBox[]): BBox {

@@ -11,6 +11,9 @@
  * Rows split by a page break: when the first body row of a continuation has an empty first column
  * where the table numbers its rows (≥ 80 % of body rows have a number there, the previous row
  * too), the row is the rest of the previous row and is joined onto it cell by cell.
+ *
+ * A ruled continuation with fewer columns, whose edges meet the spans of the table's last row, is
+ * first re-expressed on the table's columns (`widen.ts`).
  */
 import type { Cell, Table, TableFragment } from '../model/types.ts';
 import { joinWrapped, tidyCell } from '../text/spacing.ts';
@@ -18,6 +21,7 @@ import { statsOf } from './fragmentStats.ts';
 import { overlap1d } from './geometry.ts';
 import { firstDataRow, headerStrings, isNumericText } from './rowKinds.ts';
 import { resolveTableSettings, type TableSettings } from './settings.ts';
+import { widenToColumns } from './widen.ts';
 
 interface Part {
   f: TableFragment;
@@ -111,7 +115,9 @@ export function fragmentsToTables(fragments: TableFragment[], settings?: Partial
   const groups: Part[][] = [];
   for (const f of fragments) {
     const g = groups[groups.length - 1];
-    if (g && continues(g[0]!.f, g[g.length - 1]!.f, f, s)) g.push({ f, drop: repeatedHeaderRows(g[0]!.f, f) });
+    const last = g?.[g.length - 1]!.f;
+    const next = g && last && !continues(g[0]!.f, last, f, s) ? widenToColumns(f, last, s.edgeTolerance) : f;
+    if (g && next && continues(g[0]!.f, last!, next, s)) g.push({ f: next, drop: repeatedHeaderRows(g[0]!.f, next) });
     else groups.push([{ f, drop: leadingHeaderRows(f) }]);
   }
   return groups.map((g, i) => partsToTable(g, `t${i + 1}`));

@@ -3,7 +3,8 @@
  * cells (lattice or stream).
  *
  * Heuristic: header rows are the top rows before the first row that looks like data — a row
- * with a numeric cell, or a section row (one cell spanning all columns). Cells bound together by
+ * with a numeric cell, a section row (one cell spanning all columns), or a row below the top one
+ * holding only a label in its first column (amounts empty, '流动资产：'). Cells bound together by
  * row spans, and group headers (a cell spanning some but not all columns, which needs the row of
  * sub-headers below it), make multi-row headers. A table with no data-looking row gets its
  * structural header (row 0 plus what spans bind to it). Top rows that leave a number column of
@@ -35,10 +36,26 @@ export function isSectionRow(cells: readonly SpanCell[], r: number, columns: num
   return columns > 1 && starting.length === 1 && starting[0]!.col === 0 && starting[0]!.colSpan === columns;
 }
 
-/** Index of the first row that looks like data (numeric cell or section row), `rows.length` if none. */
+/**
+ * Whether row `r` (below the top row) is only a label in its first column, every other cell empty
+ * and nothing spanning into it from above: a body row whose amounts are empty, or a section row
+ * drawn without spanning ('一、经营活动产生的现金流量：'). A header row below the top one labels
+ * columns, it does not leave them all empty.
+ */
+export function isLabelOnlyRow(rows: readonly (readonly string[])[], cells: readonly SpanCell[], r: number, columns: number): boolean {
+  if (r === 0 || columns < 2) return false;
+  const row = rows[r]!;
+  if ((row[0] ?? '') === '' || row.slice(1).some((t) => t !== '')) return false;
+  return !cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+}
+
+/**
+ * Index of the first row that looks like data (numeric cell, section row, or a row that is only
+ * a label below the top row), `rows.length` if none.
+ */
 export function firstDataRow(rows: readonly (readonly string[])[], cells: readonly SpanCell[], columns: number): number {
   for (let r = 0; r < rows.length; r++) {
-    if (isSectionRow(cells, r, columns)) return r;
+    if (isSectionRow(cells, r, columns) || isLabelOnlyRow(rows, cells, r, columns)) return r;
     if (rows[r]!.some((t) => t !== '' && isNumericText(t))) return r;
   }
   return rows.length;
@@ -80,7 +97,9 @@ export function headerRowCount(
   if (R < 2) return 0;
   const d = firstDataRow(rows, cells, columns);
   if (d === 0) return 0;
-  if (d < R && !labelsNumbers(rows[d]!, cells, d)) return 0;
+  // the rows above d must name the number columns of the first row holding numbers
+  const n = rows.findIndex((row, r) => r >= d && row.some((t) => t !== '' && isNumericText(t)));
+  if (n >= 0 && !labelsNumbers(rows[n]!, cells, d)) return 0;
   const structural = structuralHeaderRows(cells, columns, Math.min(s.maxHeaderRows, R - 1));
   let count: number;
   if (d === R) count = structural;
@@ -114,4 +133,22 @@ export function headerStrings(cells: readonly SpanCell[], headerRows: number, co
     out.push(parts.join('/'));
   }
   return out;
+}
+
+/**
+ * Number of sub-header rows at `from` (the rows right under a section row that name the columns
+ * of its group: '股东名称 | 股东性质 | 持股比例…'): leading rows with no number and at least two
+ * labelled cells (or one, not in the first column), followed within the group (up to `to`, exclusive) by a row holding a number in a
+ * column they label. A row with one label and empty amounts is body, not a sub-header.
+ */
+export function subHeaderRowCount(rows: readonly (readonly string[])[], from: number, to: number): number {
+  let r = from;
+  const labels = (row: readonly string[]): boolean => {
+    const n = row.filter((t) => t.trim() !== '').length;
+    return n >= 2 || (n === 1 && (row[0] ?? '').trim() === '');
+  };
+  while (r < to && !rows[r]!.some((t) => isNumericText(t)) && labels(rows[r]!)) r++;
+  if (r === from || r >= to) return 0;
+  const labelled = (col: number): boolean => rows.slice(from, r).some((row) => (row[col] ?? '').trim() !== '');
+  return rows[r]!.some((t, col) => t !== '' && isNumericText(t) && labelled(col)) ? r - from : 0;
 }

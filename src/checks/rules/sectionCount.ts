@@ -7,6 +7,7 @@ import type { CheckInput, Rule, RuleResult } from '../../model/check.ts';
 import type { Table } from '../../model/types.ts';
 import { recordKinds, recordsOfKind, tableById, Tally } from '../context.ts';
 import { cellEvidence, present } from '../evidence.ts';
+import { subHeaderRowCount } from '../../tables/rowKinds.ts';
 import { continuedBy, rowTotalKind } from '../tables.ts';
 import { CN_NUMERAL_CLASS, compact, parseCount } from '../text.ts';
 
@@ -97,8 +98,14 @@ function checkTableSections(tally: Tally, table: Table, tables: readonly Table[]
     if (table.rowKinds[r] !== 'section') return;
     const declared = declaredCount(row[0] ?? '');
     if (declared === null) return;
+    let end = r + 1;
+    while (end < table.rows.length && table.rowKinds[end] !== 'section' && !rowTotalKind(table, end)) end++;
+    // the group's own column names under its section row are not listed rows
+    const from = r + 1 + subHeaderRowCount(table.rows, r + 1, end);
+    // nor a note after them drawn on other cells ('上述股东关联关系的说明 | text over the rest')
+    const layout = rowLayout(table, from);
     const rows: number[] = [];
-    for (let i = r + 1; i < table.rows.length && table.rowKinds[i] !== 'section' && !rowTotalKind(table, i); i++) rows.push(i);
+    for (let i = from; i < end && rowLayout(table, i) === layout; i++) rows.push(i);
     n++;
     if (rows.length === declared) {
       tally.pass();
@@ -118,6 +125,16 @@ function checkTableSections(tally: Tally, table: Table, tables: readonly Table[]
     }
   });
   return n;
+}
+
+/** The column spans of the cells covering row `r` ('0+2,2+3,5+1,6+1'). */
+function rowLayout(table: Table, r: number): string {
+  return table.cells
+    .filter((c) => c.row <= r && r < c.row + c.rowSpan)
+    .map((c) => [c.col, c.colSpan] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, span]) => `${col}+${span}`)
+    .join(',');
 }
 
 export function runSectionCount(input: CheckInput): RuleResult {
