@@ -40,6 +40,12 @@ process.on('message', (msg: JobMessage) => {
     });
 });
 process.on('disconnect', () => process.exit(0));
+// pdf.js leaves some of its internal promises unobserved when a damaged object fails to load
+// (e.g. 'Inconsistent generation in XRef'): the document's own reading still ends, with its error,
+// so such a rejection must not take the worker and its document down with it
+process.on('unhandledRejection', (err: unknown) => {
+  process.stderr.write(`gongwen worker: ignored an unobserved rejection: ${oneLine(err)}\n`);
+});
 
 /**
  * A one-page PDF opened once before the worker says it is ready, so that loading pdf.js and its
