@@ -7,7 +7,7 @@ import type { RasterSource } from '../read/pageImage.ts';
 import { judgeHiddenLayer } from './hiddenLayer.ts';
 import { inkOutsideText } from './ink.ts';
 import { pageTextQuality, type PageDecision } from './textQuality.ts';
-import { innerInkShare, looksBlank, paintsNothing } from './blank.ts';
+import { DEFAULT_BLANK, innerInkShare, paintsNothing } from './blank.ts';
 
 import type { OcrMode } from '../model/options.ts';
 
@@ -35,7 +35,8 @@ export async function decidePage(page: PageContent, mode: OcrMode, raster: () =>
   // a page without text is rendered small first: an empty sheet (scanned or not) is never OCR'd
   if (mode !== 'never' && page.items.length === 0) {
     const r = await (await raster()).pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
-    if (looksBlank(r.image)) return { decision: 'blank', reasons: [`no text, ink on ${(innerInkShare(r.image) * 100).toFixed(3)}% of the page`] };
+    const ink = innerInkShare(r.image);
+    if (ink <= DEFAULT_BLANK.maxInkShare) return { decision: 'blank', reasons: [`no text, ink on ${(ink * 100).toFixed(3)}% of the page`] };
   }
   // an invisible OCR layer under a scan that reads as garbage is no text layer at all
   const hidden = judgeHiddenLayer(page);
