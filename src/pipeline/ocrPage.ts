@@ -20,6 +20,7 @@ import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
 import { intersectionArea } from '../tables/geometry.ts';
+import { pageReadingHolds } from './cellReading.ts';
 
 export interface OcrPageSettings {
   /** extra margin inside a cell's ruling lines when cropping it, px. @default 2 */
@@ -38,9 +39,15 @@ export interface OcrPageSettings {
   readonly minTableConfidence: number;
   /** the page's reading of a line counts as confident from this. @default 0.85 */
   readonly gridCutsTextConfidence: number;
+  /**
+   * A lattice cell is not re-read when the page's reading of it is clean (cellReading.ts): every
+   * line in it read at least this confidently, without doubts, inside the cell, covering its ink.
+   * Above 1: every cell is re-read. @default 0.97
+   */
+  readonly keepCellReading: number;
 }
 
-export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4, minTableConfidence: 0.6, gridCutsTextConfidence: 0.85 };
+export const DEFAULT_OCR_PAGE: OcrPageSettings = { cellMarginPx: 2, readCells: true, textLayerCover: 0.4, minTableConfidence: 0.6, gridCutsTextConfidence: 0.85, keepCellReading: 0.97 };
 
 /** What the OCR of one page gives, everything in PDF points of the displayed page. */
 export interface OcrPageResult {
@@ -104,7 +111,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
     const rulePx = medianWidth(rulings) / ptPerPx;
     for (const f of fragments) {
       if (f.detector !== 'lattice') continue;
-      await readFragmentCells(f, raster, engine, ptPerPx, rulePx, s.cellMarginPx);
+      await readFragmentCells(f, raster, engine, { ptPerPx, rulePx, margin: s.cellMarginPx, pageItems: ocred, keepConfidence: s.keepCellReading });
       // the header/body split looks at the text (a numeric cell starts the data): decide it again on the re-read text
       f.rowKinds = rowsToKinds(f.rows.length, headerRowCount(f.rows, f.cells, f.columns, defaultTableSettings), f.cells, f.columns);
     }
@@ -144,14 +151,34 @@ function coveredShare(b: BBox, items: readonly { bbox: BBox }[]): number {
   return Math.min(1, covered / area);
 }
 
-/** Re-reads every cell of a lattice fragment from its crop: text and confidence (min line confidence). */
-async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: OcrEngine, ptPerPx: number, rulePx: number, margin: number): Promise<void> {
+/** How the cells of a lattice fragment are cut out and when the page's reading of one is kept. */
+interface CellReadOptions {
+  /** points per raster pixel (72/dpi) */
+  ptPerPx: number;
+  /** ruling thickness, px */
+  rulePx: number;
+  /** extra margin inside the rulings, px */
+  margin: number;
+  /** the page's own OCR items (raster frame, points) */
+  pageItems: readonly TextItem[];
+  /** OcrPageSettings.keepCellReading */
+  keepConfidence: number;
+}
+
+/**
+ * Re-reads the cells of a lattice fragment from their crops: text and confidence (min line
+ * confidence). A cell whose page-level reading is clean (cellReading.ts) keeps it: reading it again
+ * costs a detection and a recognition and gives the same text.
+ */
+async function readFragmentCells(f: TableFragment, raster: PageRaster, engine: OcrEngine, o: CellReadOptions): Promise<void> {
   const { width, height } = raster.image;
+  const { ptPerPx } = o;
   for (const cell of f.cells) {
     if (cell.confidence >= 1 && cell.text.trim() !== '') continue; // text from the text layer ('both' pages)
-    const box = clampBox(insetCellBox(scaleBox(cell.bbox, 1 / ptPerPx, true), rulePx / 2, margin), width, height);
+    const box = clampBox(insetCellBox(scaleBox(cell.bbox, 1 / ptPerPx, true), o.rulePx / 2, o.margin), width, height);
     if (box.x1 - box.x0 < 2 || box.bottom - box.top < 2) continue;
     const crop = cropGray(raster.image, box);
+    if (pageReadingHolds(cell.bbox, box, crop, o.pageItems, ptPerPx, o.keepConfidence)) continue;
     let text: string;
     let confidence: number;
     delete cell.doubts; // the page-level reading's doubts no longer apply

@@ -9,15 +9,10 @@ import type { OcrEngine, OcrLine } from '../../src/ocr/types.ts';
 import type { GrayImage, PageRaster } from '../../src/raster/types.ts';
 import type { TextItem } from '../../src/model/types.ts';
 import { ocrPage } from '../../src/pipeline/ocrPage.ts';
+import { GRID, ruledPage } from '../helpers/ruledPage.ts';
 
-const DPI = 144;
-const XS = [100, 300, 500, 700];
-const YS = [100, 160, 220, 280];
-const TRUTH = [
-  ['序号', '名称', '金额'],
-  ['1', '甲', '618'],
-  ['2', '乙', '1750'],
-];
+const { dpi: DPI, xs: XS, ys: YS } = GRID;
+const TRUTH = GRID.truth.map((r) => [...r]);
 const PAGE_READ = [
   ['序号', '名称', '金额'],
   ['l', '甲', '六一八'],
@@ -26,16 +21,7 @@ const PAGE_READ = [
 const barWidth = (r: number, c: number): number => 12 + 6 * (3 * r + c);
 
 function page(): GrayImage {
-  const width = 800;
-  const height = 400;
-  const data = new Uint8Array(width * height).fill(255);
-  const fill = (x0: number, y0: number, x1: number, y1: number): void => {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
-  };
-  for (const y of YS) fill(XS[0]!, y - 1, XS[3]! + 1, y + 2);
-  for (const x of XS) fill(x - 1, YS[0]!, x + 2, YS[3]! + 1);
-  TRUTH.forEach((row, r) => row.forEach((_, c) => fill(XS[c]! + 20, YS[r]! + 22, XS[c]! + 20 + barWidth(r, c), YS[r]! + 38)));
-  return { width, height, data };
+  return ruledPage(XS, YS, TRUTH.flatMap((row, r) => row.map((_, c) => ({ x0: XS[c]! + 20, top: YS[r]! + 22, x1: XS[c]! + 20 + barWidth(r, c), bottom: YS[r]! + 38 }))));
 }
 
 /** The width of the widest run of dark pixels on any row of `img`. */
