@@ -11,6 +11,7 @@
 import type { PageInfo, TextItem } from '../model/types.ts';
 import { addStats, charStats, EMPTY_STATS, type CharStats } from './chars.ts';
 import type { InkCoverage } from './ink.ts';
+import { isHan } from '../text/spacing.ts';
 
 export type PageDecision = 'text' | 'ocr' | 'both';
 
@@ -48,6 +49,13 @@ export interface TextQualitySettings {
    * beside a caption has little ink too (0.8% of the page for a 5-row table), a seal covers 1–3%. @default 0.06
    */
   readonly sealMaxImageShare: number;
+  /**
+   * Han characters standing in runs of three or more of the same character ('針針針針'), as a share
+   * of the page's Han characters, above which the text alone cannot decide (a font whose ToUnicode
+   * map sends many glyphs to one character): OCR cross-checks the page (decide/agreement.ts).
+   * Prose repeats a character three times almost never; at least `minChars` characters must be in such runs. @default 0.3
+   */
+  readonly maxRepeatedShare: number;
 }
 
 export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
@@ -56,7 +64,25 @@ export const DEFAULT_TEXT_QUALITY: TextQualitySettings = {
   textMinCoverage: 0.85,
   minOutsideShare: 0.01,
   sealMaxImageShare: 0.06,
+  maxRepeatedShare: 0.3,
 };
+
+/** Han characters of `items` that stand in runs of ≥ 3 of the same character, and all Han characters. */
+export function repeatedHan(items: readonly TextItem[]): { repeated: number; han: number } {
+  const text = [...items.map((it) => it.orig).join('')].filter((c) => !/\s/u.test(c));
+  let repeated = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; ) {
+    let j = i + 1;
+    while (j < text.length && text[j] === text[i]) j++;
+    if (isHan(text[i]!)) {
+      han += j - i;
+      if (j - i >= 3) repeated += j - i;
+    }
+    i = j;
+  }
+  return { repeated, han };
+}
 
 /** Character classes of all items of a page (their strings as the PDF gave them). */
 export function pageCharStats(items: readonly TextItem[]): CharStats {
@@ -110,7 +136,11 @@ export function pageTextQuality(
     return { score: readable * (coverage ?? 1), reasons: garbled.reasons, decision: 'ocr' };
   }
   const reasons = [...garbled.reasons];
+  const rep = repeatedHan(items);
+  const repeated = rep.repeated >= s.minChars && rep.repeated > s.maxRepeatedShare * rep.han;
+  if (repeated) reasons.push(`repeated characters: ${pct(rep.repeated / rep.han)} of the Han characters in runs of 3 or more`);
   if (coverage === undefined) {
+    if (repeated) return { score: readable, reasons, decision: 'text', needsInk: true };
     if (st.total < s.minChars) return { score: (readable * st.total) / s.minChars, reasons: [...reasons, `little text (${st.total} characters)`], decision: 'both', needsInk: true };
     return { score: readable, reasons, decision: 'text' };
   }

@@ -77,6 +77,17 @@ describe('pageTextQuality on synthetic items', () => {
     expect(q.reasons[0]).toMatch(/^no text \(items decode to nothing/);
   });
 
+  it('a layer of one character repeated (a ToUnicode map sending many glyphs to one) is cross-checked; ordinary repeats are not', () => {
+    const q = pageTextQuality([item('轉轉︰針針針針針針針針針針針針')], INFO);
+    expect(q.decision).toBe('text');
+    expect(q.needsInk).toBe(true);
+    expect(q.reasons.join()).toMatch(/repeated characters: \d+% of the Han/);
+    // a leader, '哈哈哈' in a quote and '×××' placeholders in prose stay plain text
+    const prose = pageTextQuality([...CLEAN, '他笑道：“哈哈哈，好。”……………… 第 3 页', '×××同志：根据工作安排，现通知如下。'].map(item), INFO);
+    expect(prose.decision).toBe('text');
+    expect(prose.needsInk).toBeUndefined();
+  });
+
   it('a few stray symbols do not make a page garbled', () => {
     const q = pageTextQuality([...CLEAN.map(item), item('编号：Ã-01', 4)], INFO);
     expect(q.decision).toBe('text');
