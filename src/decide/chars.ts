@@ -22,8 +22,13 @@ export interface CharStats {
   latin1: number;
   /** of `latin1`: those standing in runs of two or more such characters ('ÖÐ¹ú') */
   latin1Runs: number;
-  /** other scripts and rare ideographs (extension A, B and beyond) */
+  /** other scripts */
   unusual: number;
+  /**
+   * rare ideographs (extension A, the supplementary planes): real in names and in Japanese, and
+   * what a font map pointing at the wrong code points can give; OCR cross-checks them
+   */
+  rareHan: number;
   /**
    * ASCII punctuation standing in runs of three or more with at least three different characters
    * ('!"#$%&'): glyph ids read as character codes (a font without ToUnicode); leaders such as
@@ -58,7 +63,7 @@ function isLatin1Mojibake(ch: string, c: number): boolean {
   return CP1252_EXTRAS.has(ch);
 }
 
-/** Ideographs a notice does not use: extension A (U+3400–U+4DBF) and the supplementary planes. */
+/** Ideographs a notice rarely uses: extension A (U+3400–U+4DBF) and the supplementary planes. */
 function isRareHan(c: number): boolean {
   return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3ffff);
 }
@@ -80,7 +85,7 @@ function isCommonSymbol(c: number): boolean {
   );
 }
 
-export const EMPTY_STATS: Readonly<CharStats> = { total: 0, han: 0, privateUse: 0, replacement: 0, control: 0, latin1: 0, latin1Runs: 0, unusual: 0, symbolRuns: 0 };
+export const EMPTY_STATS: Readonly<CharStats> = { total: 0, han: 0, privateUse: 0, replacement: 0, control: 0, latin1: 0, latin1Runs: 0, unusual: 0, rareHan: 0, symbolRuns: 0 };
 
 /** Counts the character classes of `text` (whitespace and U+3000 ignored). */
 export function charStats(text: string): CharStats {
@@ -113,7 +118,7 @@ export function charStats(text: string): CharStats {
     if (isPrivateUse(c)) s.privateUse++;
     else if (c === 0xfffd) s.replacement++;
     else if (isControl(c)) s.control++;
-    else if (isRareHan(c)) s.unusual++;
+    else if (isRareHan(c)) s.rareHan++;
     else if (isHan(ch)) s.han++;
     else if (c < 0x80 || isCjk(ch) || LATIN1_ORDINARY.has(ch) || isCommonSymbol(c)) continue;
     else s.unusual++;
@@ -134,6 +139,7 @@ export function addStats(a: CharStats, b: CharStats): CharStats {
     latin1: a.latin1 + b.latin1,
     latin1Runs: a.latin1Runs + b.latin1Runs,
     unusual: a.unusual + b.unusual,
+    rareHan: a.rareHan + b.rareHan,
     symbolRuns: a.symbolRuns + b.symbolRuns,
   };
 }

@@ -3,7 +3,10 @@
  * both ('both': the text layer where it is, OCR for the ink it does not explain — a scanned
  * attachment image beside real text). OCR alone ('ocr', the text layer dropped) only when the page
  * has no text or its text is garbled (private-use or replacement characters, controls, mojibake,
- * unusual scripts — an embedded font with a broken or missing ToUnicode map): a clean text layer
+ * runs of ASCII symbols — an embedded font with a broken or missing ToUnicode map). Real but odd
+ * characters (other scripts, rare ideographs) and one character repeated over and over are checked
+ * against OCR instead, which replaces them only when it reads confidently otherwise (agreement.ts).
+ * A clean text layer
  * says what it says, so where it covers little of the rendered ink the page is read 'both' and OCR
  * only adds what lies outside it (issue #10: a date line kept, '目录' never replaced by the OCR of
  * a render that lacks the font).
@@ -32,7 +35,7 @@ export interface TextQualitySettings {
    */
   readonly minChars: number;
   /**
-   * Garbled characters (private use, U+FFFD, controls, Latin-1 mojibake, unusual scripts) above
+   * Garbled characters (private use, U+FFFD, controls, Latin-1 mojibake, runs of ASCII symbols) above
    * this share of all characters: the text layer is garbled → 'ocr'. A real notice has ~0–2%
    * (a '×', a 'é'); a broken font map gives 20–100%. @default 0.1
    */
@@ -99,7 +102,6 @@ export function garbledShare(st: CharStats): { share: number; reasons: string[] 
     [st.replacement, 'replacement characters (U+FFFD)'],
     [st.control, 'control characters'],
     [st.latin1, st.latin1Runs > 0 ? 'mojibake (runs of Latin-1 characters)' : 'isolated Latin-1 characters'],
-    [st.unusual, 'characters outside Chinese/ASCII/punctuation'],
     [st.symbolRuns, 'runs of ASCII symbols'],
   ];
   const bad = kinds.reduce((n, [k]) => n + k, 0);
@@ -139,8 +141,12 @@ export function pageTextQuality(
   const rep = repeatedHan(items);
   const repeated = rep.repeated >= s.minChars && rep.repeated > s.maxRepeatedShare * rep.han;
   if (repeated) reasons.push(`repeated characters: ${pct(rep.repeated / rep.han)} of the Han characters in runs of 3 or more`);
+  // other scripts and rare ideographs are real characters (a name, a Japanese quote), not proof of a
+  // broken font as private-use code points are: only a confident OCR reading that disagrees replaces them
+  const rare = st.rareHan + st.unusual > s.maxGarbledShare * st.total;
+  if (rare) reasons.push(`unusual characters: ${pct((st.rareHan + st.unusual) / st.total)} outside common Chinese/ASCII/punctuation (other scripts, CJK extension A or supplementary planes)`);
   if (coverage === undefined) {
-    if (repeated) return { score: readable, reasons, decision: 'text', needsInk: true };
+    if (repeated || rare) return { score: readable, reasons, decision: 'text', needsInk: true };
     if (st.total < s.minChars) return { score: (readable * st.total) / s.minChars, reasons: [...reasons, `little text (${st.total} characters)`], decision: 'both', needsInk: true };
     return { score: readable, reasons, decision: 'text' };
   }

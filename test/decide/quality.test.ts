@@ -44,7 +44,8 @@ describe('character statistics', () => {
     const moj = charStats('ÖÐ¹ú ÈËÃñ é');
     expect([moj.latin1, moj.latin1Runs]).toEqual([9, 8]);
     expect(charStats('ä¸­æ–‡ â€œ').latin1).toBeGreaterThanOrEqual(6);
-    expect(charStats('Привет 한국 㐀').unusual).toBe(9);
+    const odd = charStats('Привет 한국 㐀𠮟');
+    expect([odd.unusual, odd.rareHan]).toEqual([8, 2]);
     expect(charStats('!"#$%&\'()').symbolRuns).toBe(9);
     expect(charStats('签名：______ 第...页 (2021)').symbolRuns).toBe(0);
   });
@@ -86,6 +87,16 @@ describe('pageTextQuality on synthetic items', () => {
     const prose = pageTextQuality([...CLEAN, '他笑道：“哈哈哈，好。”……………… 第 3 页', '×××同志：根据工作安排，现通知如下。'].map(item), INFO);
     expect(prose.decision).toBe('text');
     expect(prose.needsInk).toBeUndefined();
+  });
+
+  it('other scripts and rare ideographs are cross-checked by OCR, not dropped as garbage', () => {
+    // Japanese with supplementary-plane ideographs, and a name with an extension-A character
+    for (const text of ['𠮟る、𩸽、𠀋。', '关于表彰㐂㐄同志的决定']) {
+      const q = pageTextQuality([item(text)], INFO);
+      expect(q.decision, text).toBe('text');
+      expect(q.needsInk, text).toBe(true);
+      expect(q.reasons.join(), text).toMatch(/^unusual characters: \d+%/);
+    }
   });
 
   it('a few stray symbols do not make a page garbled', () => {
