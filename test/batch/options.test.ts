@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { samplePdf } from '../helpers/samples.ts';
 import { gongwen, summaryOf } from './cli.ts';
+import { manyPathOps } from '../fuzz/bombs.ts';
 
 describe('gongwen extract batch options', () => {
   let work = '';
@@ -35,12 +36,16 @@ describe('gongwen extract batch options', () => {
 
   it('--timeout kills a document that runs too long, records it, and goes on with a new worker', () => {
     const out = join(work, 'timeout-out');
-    const r = gongwen(['extract', samplePdf('seed-type3'), samplePdf('unruled'), '--out', out, '--jobs', '1', '--timeout', '1']);
+    // 10⁷ path operators: ~8 s of reading on an idle machine, far over the limit; the 1-page sample
+    // after it needs well under it (the limit leaves room for a loaded machine)
+    const slow = join(work, 'slow.pdf');
+    writeFileSync(slow, manyPathOps());
+    const r = gongwen(['extract', slow, samplePdf('unruled'), '--out', out, '--jobs', '1', '--timeout', '4']);
     expect(r.code).toBe(1); // a file named on the command line failed
-    expect(r.stderr).toContain(`gongwen: ${samplePdf('seed-type3')}: timeout after 1s\n`);
+    expect(r.stderr).toContain(`gongwen: ${slow}: timeout after 4s\n`);
     expect(r.stderr).toMatch(/^ok .*unruled\.pdf → /m);
     expect(summaryOf(r.stderr)).toMatchObject({ ok: 1, failed: 1 });
-    expect(existsSync(join(out, 'seed-type3'))).toBe(false);
+    expect(existsSync(join(out, 'slow'))).toBe(false);
     expect(readdirSync(out).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
