@@ -114,9 +114,16 @@ interface CodeState {
   last: (string | null)[];
 }
 
+/** A row's derived code; `partial` when it was printed without its upper levels. */
+interface RowCode {
+  code: string;
+  level: SubjectLevel;
+  partial: boolean;
+}
+
 /** Full code of a split-column row (类 / 款 / 项 cells), or null when no code or not derivable. */
-function splitRowCode(cells: readonly string[], state: CodeState): { code: string; level: SubjectLevel } | null {
-  let found: { code: string; level: SubjectLevel } | null = null;
+function splitRowCode(cells: readonly string[], state: CodeState): RowCode | null {
+  let found: RowCode | null = null;
   for (let i = 0; i < 3; i++) {
     const t = compact(cells[i] ?? '');
     if (t === '') continue;
@@ -124,11 +131,11 @@ function splitRowCode(cells: readonly string[], state: CodeState): { code: strin
     let code: string | null = null;
     if (t.length === CODE_LENGTH[level] && /^\d+$/.test(t)) code = t;
     else if (level > 1 && PART_CODE.test(t)) {
-      const up = found && found.level === level - 1 ? found.code : state.last[level - 1];
+      const up: string | null = found !== null && found.level === level - 1 ? found.code : (state.last[level - 1] ?? null);
       code = up ? up + t : null;
     } else if (level === 1 && /^\d{3}$/.test(t)) code = t;
     if (code === null) return null;
-    found = { code, level };
+    found = { code, level, partial: t.length < CODE_LENGTH[level] };
     state.last[level] = code;
     for (let k = level + 1; k <= 3; k++) state.last[k] = null;
     // a full code printed in a lower column also fixes the levels above it
@@ -138,7 +145,7 @@ function splitRowCode(cells: readonly string[], state: CodeState): { code: strin
 }
 
 /** Full code of a single-column cell: a full code, or a 2-digit part completed from the row above. */
-function singleRowCode(cell: string, state: CodeState, prev: { code: string; level: SubjectLevel; partial: boolean } | null): { code: string; level: SubjectLevel; partial: boolean } | null {
+function singleRowCode(cell: string, state: CodeState, prev: RowCode | null): RowCode | null {
   const t = compact(cell);
   const level = levelOf(t);
   if (level && FULL_CODE.test(t)) {
@@ -190,12 +197,12 @@ export function subjectTree(table: Table): SubjectTree | null {
   const nodes: SubjectNode[] = [];
   const totalRows: number[] = [];
   const subtotalRows: number[] = [];
-  let prev: { code: string; level: SubjectLevel; partial: boolean } | null = null;
+  let prev: RowCode | null = null;
   table.rows.forEach((row, r) => {
     const cells = codeColumns.map((c) => row[c] ?? '');
     const got = split ? splitRowCode(cells, state) : singleRowCode(cells[0]!, state, prev);
     if (got) {
-      prev = { code: got.code, level: got.level, partial: 'partial' in got ? got.partial : false };
+      prev = got;
       nodes.push({ row: r, code: got.code, printed: cells.map((t) => t.trim()).join('/'), level: got.level, parent: null, children: [], name: null });
       return;
     }
