@@ -54,7 +54,9 @@ function compare(table: Table, tree: SubjectTree, cmp: Comparison, col: number, 
     return;
   }
   const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
-  const evidence = present([cellEvidence(table, cmp.row, col), ...cmp.parts.map((r) => cellEvidence(table, r, col))]);
+  // the stated cell first, then the cells of the parts that print a number
+  const partRows = cmp.parts.filter((r) => cellNumber(table.rows[r]?.[col] ?? '') !== null);
+  const evidence = present([cellEvidence(table, cmp.row, col), ...partRows.map((r) => cellEvidence(table, r, col))]);
   const diff = stated.value - sum.value;
   const place = `${tableName(table)}的${cmp.what}「${header}」为 ${statedText}`;
   const doubts = unreadable(table, [cmp.row, ...cmp.parts], [col], settings);
