@@ -21,10 +21,16 @@ function rowPage(table: Table, row: number, cols: readonly number[]): number {
   return table.pages[0] ?? 1;
 }
 
-/** A subject table → records (zod-validated) and findings for unreadable amounts. */
-export function subjectTableToRecords(table: Table, tree: SubjectTree): { records: BudgetSubject[]; findings: Finding[] } {
+/** A subject table (its subject lists) → records (zod-validated) and findings for unreadable amounts. */
+export function subjectTableToRecords(table: Table, trees: readonly SubjectTree[]): { records: BudgetSubject[]; findings: Finding[] } {
   const records: BudgetSubject[] = [];
   const findings: Finding[] = [];
+  for (const tree of trees) listToRecords(table, tree, records, findings);
+  return { records, findings };
+}
+
+/** One subject list → its records (appended in row order), findings for unreadable amounts. */
+function listToRecords(table: Table, tree: SubjectTree, records: BudgetSubject[], findings: Finding[]): void {
   const byRow = new Map(tree.nodes.map((n) => [n.row, n]));
   for (const n of tree.nodes) {
     const page = rowPage(table, n.row, tree.codeColumns);
@@ -51,5 +57,4 @@ export function subjectTableToRecords(table: Table, tree: SubjectTree): { record
       );
     }
   }
-  return { records, findings };
 }

@@ -73,14 +73,22 @@ const levelOf = (code: string): SubjectLevel | null =>
 /** Whether a cell holds a full code or (in a code column) a 2-digit partial code. */
 const codeLike = (cell: string): boolean => FULL_CODE.test(compact(cell)) || PART_CODE.test(compact(cell));
 
-/** The 类 / 款 / 项 columns: three adjacent columns whose headers end in 类, 款, 项. */
-function splitCodeColumns(table: Table): number[] | null {
-  for (let c = 0; c + 2 < table.columns; c++) {
-    if (lastPart(table.header[c] ?? '') === '类' && lastPart(table.header[c + 1] ?? '') === '款' && lastPart(table.header[c + 2] ?? '') === '项') {
-      return [c, c + 1, c + 2];
-    }
+/** The level a column stands for, from its header's last part or (a header row read as body) its first body cell: 类 1, 款 2, 项 3. */
+function splitLevel(table: Table, c: number): number {
+  const names = [lastPart(table.header[c] ?? ''), compact(table.rows[0]?.[c] ?? '')];
+  return names.includes('类') ? 1 : names.includes('款') ? 2 : names.includes('项') ? 3 : 0;
+}
+
+/** The 类 / 款 (/ 项) column groups: adjacent columns named 类, 款 and optionally 项 (economic subjects stop at 款); several when lists are side by side. */
+function splitCodeGroups(table: Table): number[][] {
+  const groups: number[][] = [];
+  for (let c = 0; c + 1 < table.columns; c++) {
+    if (splitLevel(table, c) !== 1 || splitLevel(table, c + 1) !== 2) continue;
+    const group = c + 2 < table.columns && splitLevel(table, c + 2) === 3 ? [c, c + 1, c + 2] : [c, c + 1];
+    groups.push(group);
+    c = group[group.length - 1]!;
   }
-  return null;
+  return groups;
 }
 
 /** Pairs (parent, child) of full codes in a column where the child follows and extends the parent by 2 digits. */
@@ -94,8 +102,9 @@ function nestedPairs(codes: readonly string[]): number {
   return pairs;
 }
 
-/** The single code column: mostly codes, nesting, and a code-like header or at least two nested pairs. */
-function singleCodeColumn(table: Table): number | null {
+/** The single code columns: mostly codes, nesting, and a code-like header or at least two nested pairs (several: subject lists side by side). */
+function singleCodeColumns(table: Table): number[] {
+  const out: number[] = [];
   for (let c = 0; c < table.columns; c++) {
     const cells = table.rows.map((r) => compact(r[c] ?? '')).filter((t) => t !== '' && !GRAND_LABEL.test(t) && !SUB_LABEL.test(t));
     const full = cells.filter((t) => FULL_CODE.test(t));
@@ -103,9 +112,9 @@ function singleCodeColumn(table: Table): number | null {
     const pairs = nestedPairs(full);
     const header = compact(table.header[c] ?? '');
     if (AMOUNT_HEADER.test(header)) continue;
-    if ((CODE_HEADER.test(header) && pairs >= 1) || pairs >= 2) return c;
+    if ((CODE_HEADER.test(header) && pairs >= 1) || pairs >= 2) out.push(c);
   }
-  return null;
+  return out;
 }
 
 /** The printed code cells of a row → full code and level, given the codes of the rows above. */
@@ -130,9 +139,10 @@ function splitRowCode(cells: readonly string[], state: CodeState): RowCode | nul
     const level = (i + 1) as SubjectLevel;
     let code: string | null = null;
     if (t.length === CODE_LENGTH[level] && /^\d+$/.test(t)) code = t;
-    else if (level > 1 && PART_CODE.test(t)) {
+    else if (level > 1 && /^\d{1,2}$/.test(t)) {
+      // the column gives the level, so a part printed without its leading zero ('2' for '02') is still read
       const up: string | null = found !== null && found.level === level - 1 ? found.code : (state.last[level - 1] ?? null);
-      code = up ? up + t : null;
+      code = up ? up + t.padStart(2, '0') : null;
     } else if (level === 1 && /^\d{3}$/.test(t)) code = t;
     if (code === null) return null;
     found = { code, level, partial: t.length < CODE_LENGTH[level] };
@@ -165,9 +175,9 @@ function singleRowCode(cell: string, state: CodeState, prev: RowCode | null): Ro
   return { code, level: partLevel, partial: true };
 }
 
-/** The name column: the first non-code column headed like a name, else the first mostly-text column after the codes. */
-function nameColumn(table: Table, codeCols: readonly number[], codeRows: readonly number[]): number | null {
-  const others = Array.from({ length: table.columns }, (_, c) => c).filter((c) => !codeCols.includes(c));
+/** The name column among `cols`: the first non-code column headed like a name, else the first mostly-text one. */
+function nameColumn(table: Table, cols: readonly number[], codeCols: readonly number[], codeRows: readonly number[]): number | null {
+  const others = cols.filter((c) => !codeCols.includes(c));
   const textual = (c: number): boolean => {
     const cells = codeRows.map((r) => compact(table.rows[r]?.[c] ?? '')).filter((t) => t !== '');
     return cells.length > 0 && cells.filter((t) => parseAmount(t) === null).length >= 0.6 * cells.length;
@@ -175,10 +185,10 @@ function nameColumn(table: Table, codeCols: readonly number[], codeRows: readonl
   return others.find((c) => NAME_HEADER.test(lastPart(table.header[c] ?? '')) && textual(c)) ?? others.find(textual) ?? null;
 }
 
-/** Columns mostly holding amounts on the subject rows. */
-function amountColumns(table: Table, skip: readonly number[], codeRows: readonly number[]): number[] {
+/** Columns of `cols` mostly holding amounts on the subject rows. */
+function amountColumns(table: Table, cols: readonly number[], skip: readonly number[], codeRows: readonly number[]): number[] {
   const out: number[] = [];
-  for (let c = 0; c < table.columns; c++) {
+  for (const c of cols) {
     if (skip.includes(c)) continue;
     const cells = codeRows.map((r) => table.rows[r]?.[c] ?? '').filter((t) => compact(t) !== '');
     const numbers = cells.filter((t) => parseAmount(t) !== null).length;
@@ -187,12 +197,21 @@ function amountColumns(table: Table, skip: readonly number[], codeRows: readonly
   return out;
 }
 
-/** A table's subject tree, or null when the table has no subject-code column(s). */
-export function subjectTree(table: Table): SubjectTree | null {
-  const split = splitCodeColumns(table);
-  const single = split ? null : singleCodeColumn(table);
-  if (!split && single === null) return null;
-  const codeColumns = split ?? [single!];
+/** The columns of each subject list: one list, or several side by side (each from its code column(s) to the next list's). */
+function panels(table: Table): { codeColumns: number[]; split: boolean; cols: number[] }[] {
+  const all = Array.from({ length: table.columns }, (_, c) => c);
+  const split = splitCodeGroups(table);
+  const groups = split.length > 0 ? split : singleCodeColumns(table).map((c) => [c]);
+  return groups.map((codeColumns, i) => ({
+    codeColumns,
+    split: split.length > 0,
+    cols: all.filter((k) => (i === 0 || k >= codeColumns[0]!) && (i + 1 >= groups.length || k < groups[i + 1]![0]!)),
+  }));
+}
+
+/** One subject list of a table → its tree, or null when it has fewer than two subject rows. */
+function panelTree(table: Table, panel: { codeColumns: number[]; split: boolean; cols: number[] }): SubjectTree | null {
+  const { codeColumns, split, cols } = panel;
   const state: CodeState = { last: [null, null, null, null] };
   const nodes: SubjectNode[] = [];
   const totalRows: number[] = [];
@@ -206,14 +225,14 @@ export function subjectTree(table: Table): SubjectTree | null {
       nodes.push({ row: r, code: got.code, printed: cells.map((t) => t.trim()).join('/'), level: got.level, parent: null, children: [], name: null });
       return;
     }
-    const labels = row.map(compact).filter((t) => t !== '' && parseAmount(t) === null);
+    const labels = cols.map((c) => compact(row[c] ?? '')).filter((t) => t !== '' && parseAmount(t) === null);
     if (labels.some((t) => SUB_LABEL.test(t))) subtotalRows.push(r);
     else if (labels.some((t) => GRAND_LABEL.test(t))) totalRows.push(r);
   });
   if (nodes.length < 2) return null;
   const codeRows = nodes.map((n) => n.row);
-  const name = nameColumn(table, codeColumns, codeRows);
-  const amounts = amountColumns(table, name === null ? codeColumns : [...codeColumns, name], codeRows);
+  const name = nameColumn(table, cols, codeColumns, codeRows);
+  const amounts = amountColumns(table, cols, name === null ? codeColumns : [...codeColumns, name], codeRows);
   // parents: the nearest row above with the code one level up
   const lastAt = new Map<string, SubjectNode>();
   for (const n of nodes) {
@@ -235,4 +254,20 @@ export function subjectTree(table: Table): SubjectTree | null {
     totalRows,
     subtotalRows,
   };
+}
+
+/**
+ * A table's subject trees: one per subject list — usually one; two or more when lists are printed
+ * side by side (人员经费 | 公用经费: each list from its code column to the next one's). Empty when
+ * the table has no subject-code column(s).
+ */
+export function subjectTrees(table: Table): SubjectTree[] {
+  return panels(table)
+    .map((p) => panelTree(table, p))
+    .filter((t): t is SubjectTree => t !== null);
+}
+
+/** A table's (first) subject tree, or null when the table has no subject-code column(s). See `subjectTrees` for side-by-side lists. */
+export function subjectTree(table: Table): SubjectTree | null {
+  return subjectTrees(table)[0] ?? null;
 }

@@ -2,12 +2,12 @@
  * sum.total-mismatch on subject tables (科目表, records/subjects.ts): each parent subject (类, 款)
  * against its own children, and the 合计/总计 row against the top level only — never against every
  * level added together. A difference no larger than the printed rounding (one unit of the last
- * printed digit per part) is a `sum.rounding` info: the page prints figures rounded one by one, and
- * a reviewer wants to know, not to be told it is wrong.
+ * printed digit per part, integers included) is a `sum.rounding` info (sumRounding.ts). Tables with
+ * subject lists side by side are checked list by list.
  */
 import type { Finding } from '../../model/findings.ts';
 import type { Table } from '../../model/types.ts';
-import { subjectTree, type SubjectNode, type SubjectTree } from '../../records/subjects.ts';
+import { subjectTrees, type SubjectNode, type SubjectTree } from '../../records/subjects.ts';
 import type { Tally } from '../context.ts';
 import { cellEvidence, present, tableName } from '../evidence.ts';
 import type { CheckSettings } from '../settings.ts';
@@ -23,14 +23,7 @@ import {
   unreadable,
   type TableTotal,
 } from './sumTable.ts';
-
-export const ROUNDING_RULE = 'sum.rounding';
-
-/** Largest difference the printed rounding explains: one unit of the last printed digit per part. */
-export function roundingAllowance(stated: PrintedNumber, parts: readonly PrintedNumber[]): number {
-  const decimals = Math.max(stated.decimals, ...parts.map((p) => p.decimals));
-  return 10 ** -decimals * parts.length;
-}
+import { failOrRounding } from './sumRounding.ts';
 
 /** What a stated amount is compared with: the rows of its parts and how to name them. */
 interface Comparison {
@@ -57,7 +50,6 @@ function compare(table: Table, tree: SubjectTree, cmp: Comparison, col: number, 
   // the stated cell first, then the cells of the parts that print a number
   const partRows = cmp.parts.filter((r) => cellNumber(table.rows[r]?.[col] ?? '') !== null);
   const evidence = present([cellEvidence(table, cmp.row, col), ...partRows.map((r) => cellEvidence(table, r, col))]);
-  const diff = stated.value - sum.value;
   const place = `${tableName(table)}的${cmp.what}「${header}」为 ${statedText}`;
   const doubts = unreadable(table, [cmp.row, ...cmp.parts], [col], settings);
   // a headerless continuation whose first subject's parent is in the table before it: the top level may be incomplete
@@ -68,26 +60,8 @@ function compare(table: Table, tree: SubjectTree, cmp: Comparison, col: number, 
     tally.unverified(notVerified(table, cmp.row, col, place, doubts));
     return;
   }
-  if (Math.abs(diff) <= roundingAllowance(stated, parts) + 1e-9) {
-    tally.pass();
-    tally.findings.push({
-      rule: ROUNDING_RULE,
-      severity: 'info',
-      message: `${place}，${cmp.partsName}之和为 ${computed}，相差 ${formatNumber(Math.abs(diff), sum.decimals)}，在逐项四舍五入的范围内`,
-      expected: computed,
-      actual: statedText,
-      evidence,
-    });
-    return;
-  }
-  tally.fail({
-    rule: SUM_RULE,
-    severity: 'error',
-    message: `${place}，但${cmp.partsName}之和为 ${computed}`,
-    expected: computed,
-    actual: statedText,
-    evidence,
-  } satisfies Finding);
+  const finding: Finding = { rule: SUM_RULE, severity: 'error', message: `${place}，但${cmp.partsName}之和为 ${computed}`, expected: computed, actual: statedText, evidence };
+  failOrRounding(tally, finding, stated, parts, 'all');
 }
 
 const LEVEL_NAME = ['', '类', '款', '项'] as const;
@@ -124,11 +98,13 @@ export function checkSubjectTotals(table: Table, tree: SubjectTree, cols: readon
  * table's by its total rows; total columns either way. Returns the table's grand totals.
  */
 export function checkAnyTableTotals(table: Table, tally: Tally, settings: CheckSettings, tables: readonly Table[]): TableTotal[] {
-  const tree = subjectTree(table);
-  if (!tree) return checkTableTotals(table, tally, settings, tables);
-  const cols = numericColumns(table, settings).filter((c) => !tree.codeColumns.includes(c));
+  const trees = subjectTrees(table);
+  if (trees.length === 0) return checkTableTotals(table, tally, settings, tables);
+  const codeColumns = trees.flatMap((t) => t.codeColumns);
+  const cols = numericColumns(table, settings).filter((c) => !codeColumns.includes(c));
   if (cols.length === 0) return [];
-  const totals = checkSubjectTotals(table, tree, cols, tally, settings, continues(tables, table));
-  checkTotalColumns(table, cols, tally, settings);
+  const prev = continues(tables, table);
+  const totals = trees.flatMap((tree) => checkSubjectTotals(table, tree, cols.filter((c) => tree.amountColumns.includes(c)), tally, settings, prev));
+  checkTotalColumns(table, cols, tally, settings, 'all');
   return totals;
 }

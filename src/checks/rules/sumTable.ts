@@ -21,6 +21,7 @@ import {
   continues,
 } from '../tables.ts';
 import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
+import { failOrRounding, type RoundingScope } from './sumRounding.ts';
 
 export const SUM_RULE = 'sum.total-mismatch';
 
@@ -137,7 +138,7 @@ export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
 }
 
 /** Checks the total rows of a table; returns its grand totals. */
-function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null): TableTotal[] {
+function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null, rounding: RoundingScope): TableTotal[] {
   const roles = rowRoles(table, cols);
   const found: TableTotal[] = [];
   roles.forEach((role, r) => {
@@ -166,9 +167,8 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
         if (doubts.length > 0) {
           tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行${colName} ${stateText}`, doubts));
         } else {
-          tally.fail(
-            mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
-          );
+          const finding = mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText);
+          failOrRounding(tally, finding, stated, sums[0]!.parts, rounding);
         }
       }
       if (role === 'grand') found.push({ table, row: r, col: c, value: stated, unit: columnMoneyUnit(table, c) });
@@ -201,7 +201,7 @@ function partColumns(table: Table, c: number, cols: readonly number[]): number[]
 }
 
 /** Checks 合计/小计 columns row by row. */
-export function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): void {
+export function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, rounding: RoundingScope = 'none'): void {
   for (const c of cols) {
     if (!totalLabelKind(table.header[c]?.split('/').pop() ?? '')) continue;
     const sets = partColumns(table, c, cols);
@@ -228,17 +228,15 @@ export function checkTotalColumns(table: Table, cols: readonly number[], tally: 
         continue;
       }
       const computed = formatNumber(sum.value, Math.max(sum.decimals, cellNumber(stated)!.decimals));
-      tally.fail(
-        mismatch(
-          table,
-          r,
-          c,
-          `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」为 ${stated}，` +
-            `但 ${names} 之和为 ${computed}`,
-          computed,
-          stated,
-        ),
+      const finding = mismatch(
+        table,
+        r,
+        c,
+        `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」为 ${stated}，` + `但 ${names} 之和为 ${computed}`,
+        computed,
+        stated,
       );
+      failOrRounding(tally, finding, cellNumber(stated)!, chosen.flatMap((k) => valuesOf(table, [r], k)), rounding);
     }
     const good = rows.length - bad.length;
     if (good > 0) tally.verified.push(`${table.id} ${table.header[c]} = ${names} in ${good} rows`);
@@ -249,7 +247,7 @@ export function checkTotalColumns(table: Table, cols: readonly number[], tally: 
 export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings, tables: readonly Table[] = [table]): TableTotal[] {
   const cols = numericColumns(table, settings);
   if (cols.length === 0) return [];
-  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table));
-  checkTotalColumns(table, cols, tally, settings);
+  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table), 'none');
+  checkTotalColumns(table, cols, tally, settings, 'none');
   return totals;
 }
