@@ -13,11 +13,12 @@ import type { Table } from '../../src/model/types.ts';
 import { runChecks } from '../../src/checks/index.ts';
 import { runSum } from '../../src/checks/rules/sum.ts';
 import { cellEvidence } from '../../src/checks/evidence.ts';
-import { subjectTree } from '../../src/records/subjects.ts';
+import { subjectTree, subjectTrees } from '../../src/records/subjects.ts';
 import { tablesToRecords } from '../../src/records/index.ts';
 import type { SubjectFinding } from '../../samples/generate/subject-table.ts';
 import { SAMPLES } from '../helpers/samples.ts';
 import { sampleInput, setCell, table } from './fixtures.ts';
+import { input, simpleTable } from './synthetic.ts';
 
 const expectedOf = (name: string): SubjectFinding[] =>
   JSON.parse(readFileSync(join(SAMPLES, name, 'expected', 'findings.json'), 'utf8')) as SubjectFinding[];
@@ -99,27 +100,72 @@ describe('subject tables: the false errors of real disclosures', () => {
     ]);
   });
 
-  it('a 小计 named after its group adds the rows below it, not the 收入总计 row above', async () => {
-    const input = await sampleInput('subject-table');
-    const t = table(input, 't1');
-    // the sample's table rewritten as a 收入总表: 收入总计 | | 100; 财政拨款 | 小计 | 60; | 拨款 | 60; 其他资金 | 小计 | 40; | 事业收入 | 40
-    const rows = [
+  it('a 小计 named after its group adds the rows below it, not the 收入总计 row above', () => {
+    const t = simpleTable('t1', 1, ['项目', '项目', '金额'], [
       ['收入总计', '', '100.00'],
       ['财政拨款', '小计', '60.00'],
       ['', '一般公共预算拨款', '60.00'],
       ['其他资金', '小计', '40.00'],
       ['', '事业收入', '40.00'],
-    ];
-    const shaped: Table = {
-      ...t,
-      columns: 3,
-      header: ['项目', '项目', '金额'],
-      rows,
-      rowKinds: rows.map(() => 'body'),
-      cells: rows.flatMap((row, r) => row.map((text, c) => ({ ...t.cells.find((x) => x.row === r && x.col === c)!, row: r, col: c, text, rowSpan: 1, colSpan: 1 }))),
-    };
-    const r = runSum({ ...input, tables: [shaped], records: [] });
+    ]);
+    const r = runSum(input([], [t]));
     expect(r.findings).toEqual([]);
-    expect(r.verified).toEqual(expect.arrayContaining([`${t.id} 金额: 60.00 = 60.00`, `${t.id} 金额: 40.00 = 40.00`]));
+    expect(r.verified).toEqual(expect.arrayContaining(['t1 金额: 60.00 = 60.00', 't1 金额: 40.00 = 40.00']));
+  });
+});
+
+describe('subject table shapes of a second province (invented figures)', () => {
+  it('类/款 economic lists side by side, 类 repeated on each 款 row, 款 without its leading zero', () => {
+    const h = ['经济分类/科目编码/类', '经济分类/科目编码/款', '科目名称', '决算数'];
+    const t = simpleTable('t1', 1, [...h, ...h], [
+      ['301', '', '工资福利支出', '30.00', '302', '', '商品和服务支出', '12.00'],
+      ['301', '1', '基本工资', '10.00', '302', '01', '办公费', '5.00'],
+      ['301', '2', '津贴补贴', '20.00', '302', '11', '差旅费', '7.00'],
+      ['303', '', '对个人和家庭的补助', '4.00', '310', '', '资本性支出', '3.00'],
+      ['303', '02', '退休费', '4.00', '310', '02', '办公设备购置', '3.00'],
+      ['人员经费合计', '', '', '34.00', '公用经费合计', '', '', '15.00'],
+    ]);
+    const trees = subjectTrees(t);
+    expect(trees.map((x) => [x.codeColumns, x.nameColumn, x.amountColumns, x.totalRows])).toEqual([
+      [[0, 1], 2, [3], [5]],
+      [[4, 5], 6, [7], [5]],
+    ]);
+    expect(trees[0]!.nodes.map((n) => n.code)).toEqual(['301', '30101', '30102', '303', '30302']);
+    expect(trees[1]!.roots.map((r) => trees[1]!.nodes.find((n) => n.row === r)!.code)).toEqual(['302', '310']);
+    const r = runSum(input([], [t]));
+    expect(r.findings).toEqual([]);
+    expect(r.verified).toEqual(expect.arrayContaining(['t1 决算数 「合计」行: 34.00 = 30.00 + 4.00', 't1 决算数 「合计」行: 15.00 = 12.00 + 3.00']));
+    // one slip in the right-hand list: 302's 款 no longer add up, and only there
+    setCell(t, 2, 7, '9.00');
+    const slip = runSum(input([], [t])).findings;
+    expect(slip.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['sum.total-mismatch', 'error', '12.00', '14.00']]);
+    expect(slip[0]!.evidence.map((e) => e.text)).toEqual(['12.00', '5.00', '9.00']);
+  });
+
+  it('类/款/项 named by the first body row (a header row read as body) beside the 合计 label', () => {
+    const t = simpleTable('t1', 1, ['科目编码', '科目编码', '科目编码', '科目名称', '本年收入合计'], [
+      ['类', '款', '项', '合计', '25.00'],
+      ['201', '', '', '一般公共服务支出', '25.00'],
+      ['201', '06', '', '财政事务', '25.00'],
+      ['201', '06', '01', '行政运行', '20.00'],
+      ['201', '06', '02', '一般行政管理事务', '5.00'],
+    ]);
+    const tree = subjectTree(t)!;
+    expect(tree.codeColumns).toEqual([0, 1, 2]);
+    expect(tree.totalRows).toEqual([0]);
+    expect(tree.nodes.map((n) => `${n.code}:${n.level}`)).toEqual(['201:1', '20106:2', '2010601:3', '2010602:3']);
+    expect(runSum(input([], [t])).findings).toEqual([]);
+  });
+
+  it('a total printed coarser than its parts: one unit of its own last digit is rounding', () => {
+    const t = simpleTable('t1', 1, ['科目编码', '科目名称', '金额'], [
+      ['合计', '', '1,001'],
+      ['201', '一般公共服务支出', '600.34'],
+      ['20101', '人大事务', '600.34'],
+      ['208', '社会保障和就业支出', '400.30'],
+      ['20805', '行政事业单位养老支出', '400.30'],
+    ]);
+    const f = runSum(input([], [t])).findings;
+    expect(f.map((x) => [x.rule, x.severity, x.actual, x.expected])).toEqual([['sum.rounding', 'info', '1,001', '1000.64']]);
   });
 });
