@@ -18,7 +18,7 @@ import { tablesToRecords } from '../../src/records/index.ts';
 import type { SubjectFinding } from '../../samples/generate/subject-table.ts';
 import { SAMPLES } from '../helpers/samples.ts';
 import { sampleInput, setCell, table } from './fixtures.ts';
-import { input, simpleTable } from './synthetic.ts';
+import { input, paragraph, simpleTable } from './synthetic.ts';
 
 const expectedOf = (name: string): SubjectFinding[] =>
   JSON.parse(readFileSync(join(SAMPLES, name, 'expected', 'findings.json'), 'utf8')) as SubjectFinding[];
@@ -167,5 +167,14 @@ describe('subject table shapes of a second province (invented figures)', () => {
     ]);
     const f = runSum(input([], [t])).findings;
     expect(f.map((x) => [x.rule, x.severity, x.actual, x.expected])).toEqual([['sum.rounding', 'info', '1,001', '1000.64']]);
+  });
+});
+
+describe('the 情况说明 of a disclosure', () => {
+  it('an amount with a thousands comma is one item of a 、-list, not two clauses', () => {
+    const ps = [paragraph(1, ['2025年度政府采购支出预算总额1,500.20万元，其中：拟采购货物支出200万元、拟采购工程支出0万元、拟购买服务支出1,300.20万元。'])];
+    const r = runSum(input(ps, []));
+    expect(r.findings).toEqual([]);
+    expect(r.verified).toEqual(['1,500.20 = 200 + 0 + 1,300.20 (万元, p.1 text)']);
   });
 });
