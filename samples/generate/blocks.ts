@@ -7,6 +7,8 @@
 export interface PrintCell {
   text: string;
   colSpan?: number;
+  /** rows the cell spans down (a header cell over a two-row header) */
+  rowSpan?: number;
   /** printed instead of `text` (already escaped HTML), e.g. '<u>汉阳区、蔡甸区</u>' */
   html?: string;
 }

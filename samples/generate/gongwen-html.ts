@@ -74,7 +74,7 @@ div.imprint { margin-top: 36pt; border-top: 0.75pt solid #000; border-bottom: 0.
 }
 
 function cellHtml(c: PrintCell, tag: 'td' | 'th', align: string | undefined, t: PrintTable): string {
-  const span = c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '';
+  const span = (c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
   const cls = c.colSpan && c.colSpan > 1 ? ' class="sec"' : '';
   const ls = t.letterSpaced?.[c.text];
   const style = [align && !(c.colSpan && c.colSpan > 1) ? `text-align:${align}` : '', ls ? `letter-spacing:${ls}em;white-space:nowrap` : '']

@@ -35,6 +35,34 @@ export const BudgetLineSchema = z.object({
 });
 export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 
+/**
+ * One amount of a subject row (科目表: rows keyed by 功能/经济分类科目 codes, see
+ * records/subjects.ts): one record per subject row and amount column, so a row of a table with
+ * 合计 / 基本支出 / 项目支出 gives three records sharing code, level and parent.
+ */
+export const BudgetSubjectSchema = z.object({
+  kind: z.literal('budget-subject'),
+  ...ref,
+  /** 1-based page the row is printed on */
+  page: z.number().int().positive(),
+  /** the full subject code ('2010101'), derived from structure when printed partly ('01' under '20101') */
+  code: z.string().regex(/^\d{3}(\d{2}){0,2}$/),
+  /** 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7) */
+  level: z.number().int().min(1).max(3),
+  /** the parent subject's code (one level up), null at the top level or when not in the table */
+  parent: z.string().nullable(),
+  /** 科目名称 as printed; null when the row has none */
+  name: z.string().nullable(),
+  /** 0-based index of the amount column in the table */
+  column: z.number().int().nonnegative(),
+  /** that column's header, as printed (multi-row headers joined with '/') */
+  header: z.string(),
+  /** the amount as a plain number in `amountUnit`; null when the cell is empty or unparseable */
+  amount: z.number().nullable(),
+  amountUnit: AmountUnitSchema.nullable(),
+});
+export type BudgetSubject = z.infer<typeof BudgetSubjectSchema>;
+
 /** A village assignment (序号/派出单位/派驻村, with section rows). */
 export const VillageAssignmentSchema = z.object({
   kind: z.literal('village-assignment'),
@@ -85,6 +113,7 @@ export type GenericRecord = z.infer<typeof GenericRecordSchema>;
 
 export const AnyRecordSchema = z.discriminatedUnion('kind', [
   BudgetLineSchema,
+  BudgetSubjectSchema,
   VillageAssignmentSchema,
   PairingSchema,
   GenericRecordSchema,
@@ -95,7 +124,7 @@ export type RecordKind = AnyRecord['kind'];
 /** records.json */
 export const RecordsFileSchema = z.object({
   /** which record kind each table was recognised as */
-  tables: z.array(z.object({ table: z.string(), kind: z.enum(['budget-line', 'village-assignment', 'pairing', 'generic']) })),
+  tables: z.array(z.object({ table: z.string(), kind: z.enum(['budget-line', 'budget-subject', 'village-assignment', 'pairing', 'generic']) })),
   records: z.array(AnyRecordSchema),
 });
 export type RecordsFile = z.infer<typeof RecordsFileSchema>;

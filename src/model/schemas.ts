@@ -12,6 +12,7 @@ import { BBoxSchema, CheckSummarySchema, FindingsFileSchema } from './findings.t
 import { ReviewFileSchema } from './review.ts';
 import {
   BudgetLineSchema,
+  BudgetSubjectSchema,
   GenericRecordSchema,
   PairingSchema,
   RecordsFileSchema,
@@ -130,6 +131,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'paragraphs.schema.json': ParagraphsFileSchema,
   'records.schema.json': RecordsFileSchema,
   'record-budget-line.schema.json': BudgetLineSchema,
+  'record-budget-subject.schema.json': BudgetSubjectSchema,
   'record-village-assignment.schema.json': VillageAssignmentSchema,
   'record-pairing.schema.json': PairingSchema,
   'record-generic.schema.json': GenericRecordSchema,

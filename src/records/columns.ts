@@ -21,7 +21,7 @@ export interface ColumnSpec {
 export const LIST_SEPARATOR = '、';
 
 /** Every record kind, in the order files are written. */
-export const RECORD_KINDS: readonly RecordKind[] = ['budget-line', 'village-assignment', 'pairing', 'generic'];
+export const RECORD_KINDS: readonly RecordKind[] = ['budget-line', 'budget-subject', 'village-assignment', 'pairing', 'generic'];
 
 const REF: readonly ColumnSpec[] = [
   { name: 'table', type: 'string', title: '表格编号', nullable: false },
@@ -38,6 +38,18 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
     { name: 'amount', type: 'number', title: '金额', nullable: true },
     { name: 'amountUnit', type: 'string', title: '金额单位', nullable: true },
     { name: 'isTotal', type: 'boolean', title: '是否合计行', nullable: false },
+  ],
+  'budget-subject': [
+    ...REF,
+    { name: 'page', type: 'integer', title: '页码', nullable: false },
+    { name: 'code', type: 'string', title: '科目编码', nullable: false },
+    { name: 'level', type: 'integer', title: '科目级次（1 类 2 款 3 项）', nullable: false },
+    { name: 'parent', type: 'string', title: '上级科目编码', nullable: true },
+    { name: 'name', type: 'string', title: '科目名称', nullable: true },
+    { name: 'column', type: 'integer', title: '金额所在列（从 0 起）', nullable: false },
+    { name: 'header', type: 'string', title: '金额列标题', nullable: false },
+    { name: 'amount', type: 'number', title: '金额', nullable: true },
+    { name: 'amountUnit', type: 'string', title: '金额单位', nullable: true },
   ],
   'village-assignment': [
     ...REF,

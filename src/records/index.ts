@@ -12,6 +12,8 @@ import { pairingTableToRecords } from './pairing.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 import { tableToSignature } from './signatures.ts';
 import { villageTableToRecords } from './village.ts';
+import { subjectTableToRecords } from './subjectRecords.ts';
+import { subjectTrees } from './subjects.ts';
 
 export { cellAt, cellEvidence, slotText, unparseableFinding } from './evidence.ts';
 export { headerParts, headerToSignature, tableToKind, tableToSignature, type Signature } from './signatures.ts';
@@ -20,6 +22,7 @@ export { splitArea, splitDistricts } from './pairing.ts';
 export { headerToKeys } from './generic.ts';
 export { textToAmountUnit } from './budget.ts';
 export { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
+export { subjectTree, subjectTrees, type SubjectLevel, type SubjectNode, type SubjectTree } from './subjects.ts';
 
 export interface RecordsResult {
   records: AnyRecord[];
@@ -41,8 +44,12 @@ export function tableToRecords(
       return { kind: sig.kind, ...villageTableToRecords(table, sig.columns, settings) };
     case 'pairing':
       return { kind: sig.kind, ...pairingTableToRecords(table, sig.columns), findings: [] };
-    case 'generic':
+    case 'generic': {
+      // rows keyed by subject codes (科目编码 or 类/款/项): recognised from structure, as no header word names them
+      const trees = subjectTrees(table).filter((t) => t.amountColumns.length > 0);
+      if (trees.length > 0) return { kind: 'budget-subject', ...subjectTableToRecords(table, trees) };
       return { kind: sig.kind, ...genericTableToRecords(table), findings: [] };
+    }
   }
 }
 

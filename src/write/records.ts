@@ -84,10 +84,10 @@ interface DataPackageField {
   unit?: string;
 }
 
-/** The amount unit(s) used by budget-line records: one unit, or null when none is known. */
+/** The amount unit(s) used by budget-line / budget-subject records: one unit, or null when none is known. */
 function amountUnits(records: readonly AnyRecord[]): string[] {
   const units = new Set<string>();
-  for (const r of records) if (r.kind === 'budget-line' && r.amountUnit !== null) units.add(r.amountUnit);
+  for (const r of records) if ((r.kind === 'budget-line' || r.kind === 'budget-subject') && r.amountUnit !== null) units.add(r.amountUnit);
   return [...units];
 }
 
@@ -104,7 +104,7 @@ export function recordsToDataPackage(records: readonly AnyRecord[], options: Rec
     const fields: DataPackageField[] = kindToColumns(kind, rs).map((c) => {
       const f: DataPackageField = { name: c.name, type: c.type === 'list' ? 'string' : c.type, title: c.title };
       if (c.type === 'list') f.description = `list joined with '${LIST_SEPARATOR}'`;
-      if (kind === 'budget-line' && c.name === 'amount') {
+      if ((kind === 'budget-line' || kind === 'budget-subject') && c.name === 'amount') {
         const units = amountUnits(rs);
         if (units.length === 1) f.unit = units[0]!;
         else if (units.length > 1) {

@@ -9,7 +9,8 @@ import { cellEvidence, present, spanEvidence, tableName } from '../evidence.ts';
 import { CHECK_SETTINGS, type CheckSettings } from '../settings.ts';
 import { sameAmount, sumNumbers, unreadableNumber } from '../tables.ts';
 import { formatNumber, type PrintedNumber } from '../text.ts';
-import { checkTableTotals, SUM_RULE, type TableTotal } from './sumTable.ts';
+import { checkAnyTableTotals } from './sumSubject.ts';
+import { SUM_RULE, type TableTotal } from './sumTable.ts';
 import { checkTextTotal, convert, textTotals, type TextAmount, type TextTotal } from './sumText.ts';
 
 /** A converted amount without trailing zeros ('13.5000' → '13.5'). */
@@ -77,7 +78,7 @@ function checkTextAgainstTables(
 
 export function runSum(input: CheckInput, settings: CheckSettings = CHECK_SETTINGS): RuleResult {
   const tally = new Tally();
-  const tableTotals = input.tables.flatMap((t) => checkTableTotals(t, tally, settings, input.tables));
+  const tableTotals = input.tables.flatMap((t) => checkAnyTableTotals(t, tally, settings, input.tables));
   const texts = input.paragraphs.flatMap((p) => textTotals(p, settings));
   for (const t of texts) checkTextTotal(t, tally, settings);
   for (const doc of input.document.documents) {
@@ -93,6 +94,6 @@ export function runSum(input: CheckInput, settings: CheckSettings = CHECK_SETTIN
 export const sumRule: Rule = {
   id: SUM_RULE,
   severity: 'error',
-  description: '合计/总计/小计 rows and columns equal the sum of their parts; a text total equals the amounts listed after 其中 and the total of its attached table',
+  description: '合计/总计/小计 rows and columns equal the sum of their parts (subject tables: each 类/款 its children, 合计 the top level; a rounding-only difference is a sum.rounding info); a text total equals the amounts listed after 其中 and the total of its attached table',
   run: (input) => runSum(input),
 };

@@ -21,6 +21,7 @@ import {
   continues,
 } from '../tables.ts';
 import { bracketUnitOf, compact, formatNumber, moneyUnitOf, type PrintedNumber } from '../text.ts';
+import { failOrRounding, type RoundingScope } from './sumRounding.ts';
 
 export const SUM_RULE = 'sum.total-mismatch';
 
@@ -34,15 +35,24 @@ export interface TableTotal {
   unit: AmountUnit | null;
 }
 
-type RowRole = 'leaf' | 'grand' | 'sub' | 'section' | 'sectionTotal';
+/** `labelledTotal`: a row labelled '收入总计'/'支出合计' — not checked, but never a part of another total's group either. */
+type RowRole = 'leaf' | 'grand' | 'sub' | 'section' | 'sectionTotal' | 'labelledTotal';
+
+const LABELLED_TOTAL = /.(合计|总计)[:：]?$/;
 
 function rowRoles(table: Table, cols: readonly number[]): RowRole[] {
   return table.rows.map((row, r) => {
     if (table.rowKinds[r] === 'section') {
       return cols.some((c) => cellNumber(row[c] ?? '')) ? 'sectionTotal' : 'section';
     }
-    return rowTotalKind(table, r) ?? 'leaf';
+    return rowTotalKind(table, r) ?? (LABELLED_TOTAL.test(compact(rowLabel(row))) ? 'labelledTotal' : 'leaf');
   });
+}
+
+/** Whether a 小计 row names its group before the 小计 cell ('一般公共预算资金 | 小计'): its group is the rows below. */
+function namesItsGroup(row: readonly string[]): boolean {
+  const label = row.findIndex((t) => compact(t) !== '' && !cellNumber(t));
+  return label >= 0 && totalLabelKind(row[label]!) === null && row.slice(label + 1).some((t) => totalLabelKind(t) === 'sub');
 }
 
 /** '2368 = 618 + 1750' or '1050.11 = Σ 218 rows'. */
@@ -71,11 +81,11 @@ function valuesOf(table: Table, rows: readonly number[], col: number): PrintedNu
   return rows.map((r) => cellNumber(table.rows[r]?.[col] ?? '')).filter((v): v is PrintedNumber => v !== null);
 }
 
-/** Leaf rows of the group a 小计/section-total row closes or opens. */
-function groupRows(roles: readonly RowRole[], r: number): number[] {
+/** Leaf rows of the group a 小计/section-total row closes or opens (`opens`: a 小计 that names its group). */
+function groupRows(roles: readonly RowRole[], r: number, opens = false): number[] {
   const boundary = (role: RowRole): boolean => role !== 'leaf';
   const before: number[] = [];
-  if (roles[r] === 'sub') {
+  if (roles[r] === 'sub' && !opens) {
     for (let i = r - 1; i >= 0 && !boundary(roles[i]!); i--) before.unshift(i);
     if (before.length > 0) return before;
   }
@@ -94,7 +104,7 @@ function grandRows(roles: readonly RowRole[], r: number): number[] {
   return leaves.filter((i) => i > from && i < r);
 }
 
-function mismatch(table: Table, row: number, col: number, message: string, expected: string, actual: string): Finding {
+export function mismatch(table: Table, row: number, col: number, message: string, expected: string, actual: string): Finding {
   return {
     rule: SUM_RULE,
     severity: 'error',
@@ -106,12 +116,12 @@ function mismatch(table: Table, row: number, col: number, message: string, expec
 }
 
 /** Why the numbers of some slots (rows × cols) cannot be trusted, one line per doubtful slot. */
-function unreadable(table: Table, rows: readonly number[], cols: readonly number[], settings: CheckSettings): string[] {
+export function unreadable(table: Table, rows: readonly number[], cols: readonly number[], settings: CheckSettings): string[] {
   return rows.flatMap((r) => cols.map((c) => unreadableNumber(table, r, c, settings))).filter((d): d is string => d !== null);
 }
 
 /** The info finding of a total that could not be checked because some of its numbers cannot be read. */
-function notVerified(table: Table, row: number, col: number, what: string, doubts: readonly string[]): Omit<Finding, 'severity'> {
+export function notVerified(table: Table, row: number, col: number, what: string, doubts: readonly string[]): Omit<Finding, 'severity'> {
   return {
     rule: SUM_RULE,
     message: `${what}未能核对：${doubts.slice(0, 3).join('；')}${doubts.length > 3 ? ` 等 ${doubts.length} 处` : ''}`,
@@ -128,17 +138,18 @@ export function columnMoneyUnit(table: Table, c: number): AmountUnit | null {
 }
 
 /** Checks the total rows of a table; returns its grand totals. */
-function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null): TableTotal[] {
+function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, prev: Table | null, rounding: RoundingScope): TableTotal[] {
   const roles = rowRoles(table, cols);
   const found: TableTotal[] = [];
   roles.forEach((role, r) => {
-    if (role === 'leaf' || role === 'section') return;
+    if (role === 'leaf' || role === 'section' || role === 'labelledTotal') return;
     for (const c of cols) {
       const stated = cellNumber(table.rows[r]?.[c] ?? '');
       if (!stated) continue;
       const header = table.header[c] ?? `col ${c + 1}`;
       const colName = header.trim() ? `「${header}」列` : `第 ${c + 1} 列`;
-      const sets = role === 'grand' ? grandCandidates(table, grandRows(roles, r)) : [groupRows(roles, r)];
+      const opens = role === 'sub' && namesItsGroup(table.rows[r] ?? []);
+      const sets = role === 'grand' ? grandCandidates(table, grandRows(roles, r)) : [groupRows(roles, r, opens)];
       const sums = sets.map((rows) => ({ parts: valuesOf(table, rows, c) })).filter((s) => s.parts.length > 0);
       if (sums.length === 0) continue;
       const match = sums.find((s) => sameAmount(stated, sumNumbers(s.parts), settings));
@@ -149,16 +160,15 @@ function checkTotalRows(table: Table, cols: readonly number[], tally: Tally, set
         const sum = sumNumbers(sums[0]!.parts);
         const computed = formatNumber(sum.value, Math.max(sum.decimals, stated.decimals));
         const stateText = table.rows[r]![c]!.trim();
-        const rows = role === 'grand' ? grandRows(roles, r) : groupRows(roles, r);
+        const rows = role === 'grand' ? grandRows(roles, r) : groupRows(roles, r, opens);
         const doubts = unreadable(table, [r, ...rows], [c], settings);
         // the rows summed start at the top of a headerless fragment: the group may begin in the table before it
         if (prev && rows[0] === 0) doubts.push(`本表没有表头，可能续接第 ${Math.max(...prev.pages)} 页的表格 ${prev.id}，其前面的行不在本表中`);
         if (doubts.length > 0) {
           tally.unverified(notVerified(table, r, c, `${tableName(table)}的「${label}」行${colName} ${stateText}`, doubts));
         } else {
-          tally.fail(
-            mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText),
-          );
+          const finding = mismatch(table, r, c, `${tableName(table)}的「${label}」行${colName}为 ${stateText}，但其 ${sums[0]!.parts.length} 行之和为 ${computed}`, computed, stateText);
+          failOrRounding(tally, finding, stated, sums[0]!.parts, rounding);
         }
       }
       if (role === 'grand') found.push({ table, row: r, col: c, value: stated, unit: columnMoneyUnit(table, c) });
@@ -191,7 +201,7 @@ function partColumns(table: Table, c: number, cols: readonly number[]): number[]
 }
 
 /** Checks 合计/小计 columns row by row. */
-function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings): void {
+export function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, settings: CheckSettings, rounding: RoundingScope = 'none'): void {
   for (const c of cols) {
     if (!totalLabelKind(table.header[c]?.split('/').pop() ?? '')) continue;
     const sets = partColumns(table, c, cols);
@@ -218,17 +228,15 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
         continue;
       }
       const computed = formatNumber(sum.value, Math.max(sum.decimals, cellNumber(stated)!.decimals));
-      tally.fail(
-        mismatch(
-          table,
-          r,
-          c,
-          `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」为 ${stated}，` +
-            `但 ${names} 之和为 ${computed}`,
-          computed,
-          stated,
-        ),
+      const finding = mismatch(
+        table,
+        r,
+        c,
+        `表 ${table.id} 第 ${r + 1} 行（${compact(rowLabel(table.rows[r] ?? []))}）「${table.header[c]}」为 ${stated}，` + `但 ${names} 之和为 ${computed}`,
+        computed,
+        stated,
       );
+      failOrRounding(tally, finding, cellNumber(stated)!, chosen.flatMap((k) => valuesOf(table, [r], k)), rounding);
     }
     const good = rows.length - bad.length;
     if (good > 0) tally.verified.push(`${table.id} ${table.header[c]} = ${names} in ${good} rows`);
@@ -239,7 +247,7 @@ function checkTotalColumns(table: Table, cols: readonly number[], tally: Tally, 
 export function checkTableTotals(table: Table, tally: Tally, settings: CheckSettings, tables: readonly Table[] = [table]): TableTotal[] {
   const cols = numericColumns(table, settings);
   if (cols.length === 0) return [];
-  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table));
-  checkTotalColumns(table, cols, tally, settings);
+  const totals = checkTotalRows(table, cols, tally, settings, continues(tables, table), 'none');
+  checkTotalColumns(table, cols, tally, settings, 'none');
   return totals;
 }

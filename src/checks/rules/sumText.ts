@@ -113,7 +113,9 @@ export function convert(a: { value: PrintedNumber; unit: AmountUnit }, to: Amoun
  * list. Amounts in brackets and rates or changes ('每人 2 万元', '增加 10 万元') are not parts.
  */
 function enumeratedParts(text: string, depth: readonly number[], amounts: readonly TextAmount[], from: number, to: number): TextAmount[] {
-  const topLevel = (re: RegExp, i: number): boolean => re.test(text[i]!) && depth[i] === 0;
+  // a thousands separator inside an amount ('1,274.42 万元') never separates items
+  const inAmount = (i: number): boolean => amounts.some((a) => i > a.start && i < a.end);
+  const topLevel = (re: RegExp, i: number): boolean => re.test(text[i]!) && depth[i] === 0 && !inAmount(i);
   let semicolons = false;
   for (let i = from; i < to && !semicolons; i++) semicolons = topLevel(/[；;]/, i);
   const separator = semicolons ? /[；;]/ : /[，；、,;]/;
