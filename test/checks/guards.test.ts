@@ -20,6 +20,24 @@ describe('no false findings', () => {
     expect(out.summary.rules.find((r) => r.rule === 'year.mismatch')!.verified).toEqual(['附件 2021、2022、2023、2024、2025 = 2023']);
   });
 
+  it('the same item under two parents of an outline table is not a duplicate row; twice under one parent it is', () => {
+    // a 政府采购 table: a 专项 row, its 经济科目 rows one column right, their items one further
+    const header = ['专项名称', '经济科目', '采购物品名称', '采购组织形式', '总计'];
+    const rows = [
+      ['案件审判经费', '', '', '', '152.00'],
+      ['', '印刷费', '', '', '30.00'],
+      ['', '', '印刷和出版服务', '分散自行组织', '30.00'],
+      ['案件执行经费', '', '', '', '66.11'],
+      ['', '印刷费', '', '', '30.00'],
+      ['', '', '印刷和出版服务', '分散自行组织', '30.00'],
+    ];
+    const dupRule = (t: ReturnType<typeof simpleTable>) => findingsOf(input([], [t])).filter((f) => f.rule === 'duplicate.row');
+    expect(dupRule(simpleTable('t1', 1, header, rows))).toEqual([]);
+    // the second 专项 row gone: both 印刷费 rows sit under 案件审判经费
+    const twice = dupRule(simpleTable('t1', 1, header, rows.filter((r) => r[0] !== '案件执行经费')));
+    expect(twice.map((f) => f.message)).toEqual(['表 t1 同一分组中第 2、4 行内容完全相同', '表 t1 同一分组中第 3、5 行内容完全相同']);
+  });
+
   it('a 其中 list that breaks one part down further', () => {
     const ps = [paragraph(1, ['共安排资金 100 万元，其中：甲类 60 万元，含子项一 30 万元、子项二 30 万元；乙类 40 万元。'])];
     const out = runChecks(input(ps, []));

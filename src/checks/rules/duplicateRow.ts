@@ -84,7 +84,12 @@ function checkPairings(input: CheckInput, tally: Tally): void {
   );
 }
 
-/** Body rows with the text of row-spanning cells copied into every row they cover. */
+/**
+ * Body rows with the text of row-spanning cells copied into every row they cover, and, in an
+ * outline (a row that leaves its first columns empty sits under the last row that filled them: a
+ * 专项 row, then its 经济科目 rows one column to the right, then their items), each row's empty
+ * leading cells filled from its parents, so the same item under two parents is two rows.
+ */
 function filledDown(table: Table): string[][] {
   const rows = table.rows.map((row) => row.slice());
   for (const cell of table.cells) {
@@ -93,6 +98,21 @@ function filledDown(table: Table): string[][] {
       if (rows[r]![cell.col] === '') rows[r]![cell.col] = cell.text;
     }
   }
+  const parents: string[] = [];
+  rows.forEach((row, r) => {
+    if (table.rowKinds[r] !== 'body') {
+      parents.length = 0;
+      return;
+    }
+    const lead = row.findIndex((t) => t.trim() !== '');
+    if (lead < 0) return;
+    for (let c = 0; c < lead; c++) row[c] = parents[c] ?? '';
+    // this row is the parent of what follows from its first filled column on
+    parents.length = lead;
+    row.forEach((t, c) => {
+      if (c >= lead) parents[c] = t;
+    });
+  });
   return rows;
 }
 
