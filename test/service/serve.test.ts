@@ -83,7 +83,8 @@ describe('gongwen serve --queue memory', () => {
     created = up.body;
     expect(seedId).toMatch(/^[0-9a-f]{32}$/);
     expect(up.body.links).toEqual({ self: `/v1/jobs/${seedId}`, files: `/v1/jobs/${seedId}/files/`, archive: `/v1/jobs/${seedId}/archive` });
-    const state = (await waitFor(server.url, seedId)) as State;
+    const polls: Record<string, unknown>[] = [];
+    const state = (await waitFor(server.url, seedId, polls, 25)) as State;
     expect(state.status).toBe('done');
 
     const ref = localExtract(SEED, ['--report']);
@@ -101,6 +102,11 @@ describe('gongwen serve --queue memory', () => {
     const doc = JSON.parse(ref.get('document.json')!.toString('utf8')) as { source: { pages: number } };
     expect(state.progress).toEqual({ pages: doc.source.pages, pagesDone: doc.source.pages });
     expect(doc.source.pages).toBeGreaterThan(1);
+    // page progress while it ran: the page count once known, pages done never going back
+    const progress = (polls as State[]).map((p) => p.progress);
+    expect(progress.some((p, i) => (polls[i] as State).status === 'active' && p.pages === doc.source.pages && p.pagesDone < p.pages)).toBe(true);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.pagesDone).toBeGreaterThanOrEqual(progress[i - 1]!.pagesDone);
+    for (const p of progress) expect(p.pages === 0 || p.pages === doc.source.pages).toBe(true);
   }, 240_000);
 
   it('a repeated upload of the same bytes and options is the same job, with no new work', async () => {

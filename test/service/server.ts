@@ -58,14 +58,15 @@ export async function getJson<T = Record<string, unknown>>(url: string, headers:
   return { status: r.status, body: (await r.json()) as T };
 }
 
-/** Polls GET /v1/jobs/{id} until the job is done or failed. */
-export async function waitFor(url: string, id: string, timeoutMs = 120_000): Promise<Record<string, unknown>> {
+/** Polls GET /v1/jobs/{id} every `everyMs` until the job is done or failed; each answer is pushed on `seen`. */
+export async function waitFor(url: string, id: string, seen?: Record<string, unknown>[], everyMs = 200, timeoutMs = 120_000): Promise<Record<string, unknown>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const { body } = await getJson(`${url}/v1/jobs/${id}`);
+    seen?.push(body);
     if (body.status === 'done' || body.status === 'failed') return body;
     if (Date.now() > until) throw new Error(`job ${id} still ${String(body.status)}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
