@@ -302,6 +302,9 @@ describe('gongwen serve --queue memory', () => {
     rmSync(join(data, 'jobs', seedId, 'out'), { recursive: true });
     server = await startServer(['--data', data, '--jobs', '1']);
     for (const id of done) expect(['done', 'failed']).toContain((await getJson<State>(`${server.url}/v1/jobs/${id}`)).body.status);
+    // queued again (a fresh worker needs seconds to start and read 34 pages): no file is served before it is done
+    expect(['queued', 'active']).toContain((await getJson<State>(`${server.url}/v1/jobs/${seedId}`)).body.status);
+    expect((await fileBytes(server.url, seedId, 'document.json')).status).toBe(409);
     const state = (await waitFor(server.url, seedId)) as State;
     expect(state.status).toBe('done');
     const ref = reference.get('seed')!;
