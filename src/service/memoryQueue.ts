@@ -40,8 +40,6 @@ export class MemoryQueue implements JobQueue {
   private readonly states = new Map<string, JobState>();
   private readonly specs = new Map<string, JobSpec>();
   private readonly waiting: string[] = [];
-  /** jobs deleted while running: their folder goes when the worker is done with it */
-  private readonly removed = new Set<string>();
   private running = 0;
   private closed = false;
   private readonly pool: WorkerPool;
@@ -107,8 +105,8 @@ export class MemoryQueue implements JobQueue {
     this.specs.delete(id);
     const at = this.waiting.indexOf(id);
     if (at >= 0) this.waiting.splice(at, 1);
-    if (state.status === 'active') this.removed.add(id);
-    else await this.store.remove(id);
+    // a running job's folder goes when its worker is done with it (runJob)
+    if (state.status !== 'active') await this.store.remove(id);
     return true;
   }
 
@@ -163,19 +161,20 @@ export class MemoryQueue implements JobQueue {
       state.progress = { pages, pagesDone };
     });
     if (this.closed) return;
-    if (this.removed.delete(id)) {
-      await this.store.remove(id);
-      return;
+    if (this.states.get(id) === state) {
+      this.finished++;
+      const finished = finishedOf(result);
+      try {
+        await this.store.writeFinished(id, finished);
+      } catch (err) {
+        finished.status = 'failed';
+        finished.error = `could not record the job's state: ${writeErrorReason(err)}`;
+      }
+      const outputs = await this.store.outputs(id);
+      if (this.states.get(id) === state) this.states.set(id, finishedJobState(spec, finished, outputs));
     }
-    this.finished++;
-    const finished = finishedOf(result);
-    try {
-      await this.store.writeFinished(id, finished);
-    } catch (err) {
-      finished.status = 'failed';
-      finished.error = `could not record the job's state: ${writeErrorReason(err)}`;
-    }
-    if (this.states.get(id) === state) this.states.set(id, finishedJobState(spec, finished, await this.store.outputs(id)));
+    // deleted while it ran: its folder goes now (unless the same upload came again meanwhile: that job runs anew)
+    if (!this.states.has(id)) await this.store.remove(id);
   }
 }
 

@@ -255,6 +255,16 @@ describe('gongwen serve --queue memory', () => {
     expect(existsSync(join(data, 'jobs', id))).toBe(false);
     expect((await getJson<{ total: number }>(`${server.url}/v1/jobs`)).body.total).toBe(total - 1);
     expect((await fetch(`${server.url}/v1/jobs/${id}`, { method: 'DELETE' })).status).toBe(404);
+
+    // a job deleted while queued or running: gone at once from the API, its folder once its worker is done
+    const running = await upload(server.url, SEED, { ocr: 'never', dpi: '200' });
+    expect(running.status).toBe(202);
+    const rid = String(running.body.id);
+    expect((await fetch(`${server.url}/v1/jobs/${rid}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await getJson(`${server.url}/v1/jobs/${rid}`)).status).toBe(404);
+    for (let i = 0; i < 600 && existsSync(join(data, 'jobs', rid)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(join(data, 'jobs', rid))).toBe(false);
+    expect((await getJson(`${server.url}/v1/jobs/${rid}`)).status).toBe(404);
   }, 120_000);
 
   it('/openapi.json is OpenAPI 3.1 with every route, and the real answers match its zod-made schemas', async () => {
