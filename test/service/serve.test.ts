@@ -76,6 +76,8 @@ describe('gongwen serve --queue memory', () => {
   });
 
   it('extracts an upload into the very files `gongwen extract` writes', async () => {
+    // bound to the loopback address unless told otherwise
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const up = await upload(server.url, SEED, { report: 'true' });
     expect(up.status).toBe(202);
     expect(up.body.status).toBe('queued');
