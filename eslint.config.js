@@ -14,6 +14,20 @@ function forbid(groups) {
   return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
 }
 
+// The service's outside libraries, each behind one module (a rule of its own, so the boundaries above stay as they are):
+// fastify and @fastify/multipart only in src/service/http/, yazl only in src/service/archive.ts.
+const HTTP_LIBS = ['fastify', 'fastify/*', '@fastify/*'];
+const ZIP_LIBS = ['yazl'];
+const SERVICE_BOUNDARY = [
+  [HTTP_LIBS, 'fastify and its plugins are imported in src/service/http/ only (the one HTTP boundary)'],
+  [ZIP_LIBS, 'yazl is imported in src/service/archive.ts only (the one zip boundary)'],
+];
+const SERVICE_BOUNDARIES = [
+  { files: ['src/**/*.ts'], plugins: { '@typescript-eslint': tseslint.plugin }, rules: { '@typescript-eslint/no-restricted-imports': forbid(SERVICE_BOUNDARY) } },
+  { files: ['src/service/http/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[1]]) } },
+  { files: ['src/service/archive.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[0]]) } },
+];
+
 export default [
   { ignores: ['dist/**', 'node_modules/**'] },
   {
@@ -47,4 +61,5 @@ export default [
       ]),
     },
   },
+  ...SERVICE_BOUNDARIES,
 ];

@@ -16,6 +16,7 @@ usage:
           [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
   gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
+  gongwen serve [--host 127.0.0.1] [--port 8400] [--data <dir>] [--queue memory|redis://HOST:PORT[/DB]] [--jobs N]
   gongwen <command> --help      each command's options, defaults and examples
   gongwen --version
 
@@ -27,7 +28,8 @@ check re-runs records and checks on such folders (hand-corrected tables included
 records and findings; exit 1 when a finding at or above --fail-on (default: error) exists;
 a review.json in a folder (saved from report.html) marks findings confirmed or dismissed.
 report writes report.html (one self-contained file: findings with page crops, checks, tables,
-page view, review) in each output folder, and _batch/report.html for a folder of them.`;
+page view, review) in each output folder, and _batch/report.html for a folder of them.
+serve runs the same extraction as an HTTP job service (upload, poll, fetch files or a zip).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -45,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'help':
       // `gongwen help extract` is `gongwen extract --help`
-      if (rest[0] && ['extract', 'check', 'report'].includes(rest[0])) return main([rest[0], '--help']);
+      if (rest[0] && ['extract', 'check', 'report', 'serve'].includes(rest[0])) return main([rest[0], '--help']);
       console.log(USAGE);
       return 0;
     // each command loads its own modules only (pdf.js, schemas, OCR stay unloaded for --help)
@@ -55,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./check.ts')).checkCommand(rest);
     case 'report':
       return (await import('./report.ts')).reportCommand(rest);
+    case 'serve':
+      return (await import('./serve.ts')).serveCommand(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

@@ -6,11 +6,14 @@ import { publishedJsonSchemas } from '../../src/write/jsonSchema.ts';
 import { validatedJson, OutputSchemaError } from '../../src/write/validate.ts';
 import { extractionToFiles } from '../../src/write/outputs.ts';
 import { ROOT, extractSample } from '../helpers/samples.ts';
+import { openApiDocument } from '../../src/service/openapi.ts';
 
 describe('schemas/', () => {
   it('holds exactly the JSON Schemas generated from the zod schemas (run `npm run schemas` when this fails)', () => {
     const dir = join(ROOT, 'schemas');
     const generated = publishedJsonSchemas();
+    // and the HTTP service's OpenAPI document, made from its zod schemas (scripts/schemas.ts writes it too)
+    generated.set('openapi.json', `${JSON.stringify(openApiDocument(false), null, 2)}\n`);
     expect(readdirSync(dir).sort()).toEqual([...generated.keys()].sort());
     for (const [file, text] of generated) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
   });
