@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { extractPdf } from '../pipeline/extract.ts';
+import { extractPdf, type PageListener } from '../pipeline/extract.ts';
 import { DEFAULT_OCR_OPTIONS } from '../pipeline/options.ts';
 import { sharedOcrRunner } from '../pipeline/ocrRunner.ts';
 import { review } from '../pipeline/review.ts';
@@ -60,8 +60,8 @@ async function keptReview(dir: string): Promise<{ files: Map<string, Uint8Array>
   return { files: new Map([[REVIEW_FILE, bytes]]), file };
 }
 
-/** Runs one document end to end. */
-export async function runDocJob(job: DocJob): Promise<DocResult> {
+/** Runs one document end to end; `onPage` hears its page progress (see ExtractOptions.onPage). */
+export async function runDocJob(job: DocJob, onPage?: PageListener): Promise<DocResult> {
   let data: Uint8Array;
   try {
     data = new Uint8Array(await readFile(job.path));
@@ -73,7 +73,7 @@ export async function runDocJob(job: DocJob): Promise<DocResult> {
     const ocrRunner = await sharedOcrRunner(job.ocrEngine ?? DEFAULT_OCR_OPTIONS.ocrEngine, job.ocrThreads ?? 1, job.pageTimeout ? job.pageTimeout * 1000 : undefined);
     // one open document serves extraction, OCR rasters and the report's page images
     const { ex, rev } = await withPdf(data, { password: job.password, ...(job.pageTimeout ? { pageBudgetMs: job.pageTimeout * 1000 } : {}) }, async (pdf) => {
-      const ex = await extractPdf({ path: job.sourcePath ?? job.path, data, pdf }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...(job.pageTimeout ? { pageTimeout: job.pageTimeout } : {}), ...ocrOptions(job), ocrRunner });
+      const ex = await extractPdf({ path: job.sourcePath ?? job.path, data, pdf }, { password: job.password, maxPages: job.maxPages, pageThreads: job.pageThreads ?? 1, ...(job.pageTimeout ? { pageTimeout: job.pageTimeout } : {}), ...ocrOptions(job), ocrRunner, ...(onPage ? { onPage } : {}) });
       // a reviewer's review.json survives re-extraction and still applies where findings are unchanged
       const kept = await keptReview(job.dir);
       const rev = reviewWithDecisions(review(ex), kept?.file ?? null);

@@ -12,7 +12,13 @@ import { entryFor } from '../runtime/entry.ts';
 import type { DocJob } from './job.ts';
 import { failedResult } from './results.ts';
 import type { DocResult } from './manifest.ts';
-import type { JobMessage, ResultMessage } from './worker.ts';
+import type { JobMessage, PageMessage, ResultMessage } from './worker.ts';
+
+/**
+ * Page progress of a document running on the pool: called with 0 done once its page count is known, then
+ * with 1, 2, … `pages` in order as its pages are read to the end (none for a file that fails to open).
+ */
+export type PoolPageListener = (job: DocJob, pagesDone: number, pages: number) => void;
 
 /** the worker process's module (compiled or, from the sources, through tsx) */
 const WORKER = entryFor(import.meta.url, './worker');
@@ -58,6 +64,8 @@ export interface DocPool {
 
 interface Running {
   id: number;
+  job: DocJob;
+  onPage: PoolPageListener | undefined;
   resolve: (r: PoolResult) => void;
   timer: NodeJS.Timeout;
 }
@@ -93,8 +101,8 @@ export class WorkerPool implements DocPool {
     this.poll.unref();
   }
 
-  /** Runs one document on an idle worker (started when none is idle). Never rejects. */
-  async run(job: DocJob): Promise<PoolResult> {
+  /** Runs one document on an idle worker (started when none is idle); `onPage` hears its page progress. Never rejects. */
+  async run(job: DocJob, onPage?: PoolPageListener): Promise<PoolResult> {
     const w = this.idle.pop() ?? this.spawn();
     await w.ready;
     if (w.exited) {
@@ -105,7 +113,7 @@ export class WorkerPool implements DocPool {
     return new Promise<PoolResult>((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.kill(w, `timeout after ${this.settings.timeoutMs / 1000}s`), this.settings.timeoutMs);
-      w.running = { id, resolve, timer };
+      w.running = { id, job, onPage, resolve, timer };
       const msg: JobMessage = { type: 'job', id, job };
       w.child.send(msg);
     });
@@ -149,8 +157,16 @@ export class WorkerPool implements DocPool {
     child.stderr?.on('data', (s: string) => {
       w.stderr = (w.stderr + s).slice(-STDERR_TAIL);
     });
-    child.on('message', (msg: ResultMessage | { type: 'ready' }) => {
+    child.on('message', (msg: ResultMessage | PageMessage | { type: 'ready' }) => {
       if (msg.type === 'ready') markReady();
+      else if (msg.type === 'page' && w.running?.id === msg.id) {
+        const r = w.running;
+        try {
+          r.onPage?.(r.job, msg.pagesDone, msg.pages);
+        } catch {
+          // a listener's failure is not the document's
+        }
+      }
       else if (msg.type === 'result' && w.running?.id === msg.id) {
         const r = w.running;
         clearTimeout(r.timer);

@@ -1,8 +1,10 @@
 /**
  * How a batch reports its progress:
- * - `bar`   a live line on stderr (a TTY), redrawn in place: files done/total, pages, failures, ETA;
+ * - `bar`   a live line on stderr (a TTY), redrawn in place: files done/total, pages read (within the
+ *           files running too), failures, ETA from the page rate;
  * - `plain` one line per file on stderr (the default when stderr is not a TTY);
- * - `json`  JSON lines on stdout for scripts: {"event":"start"}, {"event":"file"} per file, {"event":"done"};
+ * - `json`  JSON lines on stdout for scripts: {"event":"start"}, {"event":"page"} as pages are read,
+ *           {"event":"file"} per file, {"event":"done"};
  * - `none`  nothing but the failures.
  * Whatever the mode, a failed file prints `gongwen: <file>: <reason>` on stderr, and the caller
  * prints the summary (formatSummary) on stderr at the end.
@@ -41,6 +43,16 @@ export interface FileEvent {
   workerRssMiB?: number;
 }
 
+/** A document's page progress while it runs: `pagesDone` of `pages` read (0 first, then 1, 2, … in order). */
+export interface PageEvent {
+  event: 'page';
+  path: string;
+  /** output folder relative to --out */
+  document: string;
+  pagesDone: number;
+  pages: number;
+}
+
 export interface DoneEvent {
   event: 'done';
   files: number;
@@ -66,6 +78,8 @@ export interface Reporter {
   start(e: StartEvent): void;
   /** `bytesDone`/`bytesTotal`: input bytes finished and in the batch (for the ETA) */
   file(e: FileEvent, bytesDone: number, bytesTotal: number): void;
+  /** page progress of a running document (before its file event) */
+  page(e: PageEvent): void;
   done(e: DoneEvent): void;
 }
 
@@ -90,6 +104,7 @@ export function makeReporter(
     case 'json':
       return {
         start: (e) => out(JSON.stringify(e) + '\n'),
+        page: (e) => out(JSON.stringify(e) + '\n'),
         file: (e) => {
           out(JSON.stringify(e) + '\n');
           if (e.status === 'failed') err(errLine(e));
@@ -99,12 +114,14 @@ export function makeReporter(
     case 'plain':
       return {
         start: () => undefined,
+        page: () => undefined,
         file: (e) => err(plainLine(e, outDir)),
         done: () => undefined,
       };
     case 'none':
       return {
         start: () => undefined,
+        page: () => undefined,
         file: (e) => (e.status === 'failed' ? err(errLine(e)) : undefined),
         done: () => undefined,
       };
@@ -127,17 +144,26 @@ export function plainLine(e: FileEvent, outDir: string): string {
   );
 }
 
-/** The live bar: one line redrawn with '\r' + erase-line; failures printed above it. */
+/**
+ * The live bar: one line redrawn with '\r' + erase-line; failures printed above it. The bar fills by
+ * files, a running file counting by its share of pages read; pages count those of running files too.
+ */
 class BarReporter implements Reporter {
   private total = 0;
   private done_ = 0;
+  /** pages of the files finished in this run (skipped ones not counted) */
   private pages = 0;
+  /** files finished in this run (not skipped) */
+  private read = 0;
   private failed = 0;
   private started = 0;
   private bytesDone = 0;
   private bytesTotal = 0;
   private lastDraw = -Infinity;
   private timer: NodeJS.Timeout | null = null;
+  /** running files: path → pages read, pages */
+  private running = new Map<string, { done: number; pages: number }>();
+  private eta = new SettlingEta();
 
   constructor(
     private readonly err: Write,
@@ -152,8 +178,15 @@ class BarReporter implements Reporter {
     this.timer.unref();
   }
 
+  page(e: PageEvent): void {
+    this.running.set(e.path, { done: e.pagesDone, pages: e.pages });
+    this.draw(false);
+  }
+
   file(e: FileEvent, bytesDone: number, bytesTotal: number): void {
+    this.running.delete(e.path);
     this.done_++;
+    if (e.status !== 'skipped') this.read++;
     if (e.status === 'ok' || e.status === 'partial') this.pages += e.pages;
     if (e.status === 'failed') {
       this.failed++;
@@ -171,23 +204,69 @@ class BarReporter implements Reporter {
     this.err('\n');
   }
 
+  /** Seconds left: pages still to read over the page rate of this run (bytes before any page is known). */
+  private remaining(elapsed: number): number | null {
+    if (this.done_ === this.total) return 0;
+    let pagesNow = this.pages;
+    let knownLeft = 0;
+    for (const r of this.running.values()) {
+      pagesNow += r.done;
+      knownLeft += r.pages - r.done;
+    }
+    const started = this.read + this.running.size;
+    const unstarted = Math.max(0, this.total - this.done_ - this.running.size);
+    if (pagesNow > 0 && elapsed > 0 && started > 0) {
+      const perFile = (this.pages + [...this.running.values()].reduce((a, r) => a + r.pages, 0)) / started;
+      return (knownLeft + unstarted * perFile) / (pagesNow / elapsed);
+    }
+    if (this.bytesDone > 0 && this.bytesTotal > this.bytesDone) return (elapsed / this.bytesDone) * (this.bytesTotal - this.bytesDone);
+    return null;
+  }
+
   private draw(force: boolean): void {
     const t = this.now();
     if (!force && t - this.lastDraw < BATCH_SETTINGS.barRedrawMs) return;
     this.lastDraw = t;
     const width = 24;
-    const filled = this.total === 0 ? width : Math.round((this.done_ / this.total) * width);
+    let share = this.done_;
+    let pagesNow = this.pages;
+    for (const r of this.running.values()) {
+      share += r.pages > 0 ? r.done / r.pages : 0;
+      pagesNow += r.done;
+    }
+    const filled = this.total === 0 ? width : Math.min(width, Math.round((share / this.total) * width));
     const elapsed = (t - this.started) / 1000;
-    const eta =
-      this.bytesDone > 0 && this.bytesTotal > this.bytesDone
-        ? formatDuration((elapsed / this.bytesDone) * (this.bytesTotal - this.bytesDone))
-        : this.done_ === this.total
-          ? '0:00'
-          : '…';
+    const left = this.eta.update(this.remaining(elapsed), elapsed);
+    const eta = left === null ? '…' : formatDuration(left);
     this.err(
       `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done_}/${this.total} files · ` +
-        `${this.pages} pages · ${this.failed} failed · ${formatDuration(elapsed)} elapsed · ETA ${eta}`,
+        `${pagesNow} pages · ${this.failed} failed · ${formatDuration(elapsed)} elapsed · ETA ${eta}`,
     );
+  }
+}
+
+/**
+ * An ETA that settles: each new estimate is blended into the previous one counted down by the time
+ * since (weight 1 − e^(−Δt/τ), τ = `tauSeconds`), so a single slow or fast page moves it little.
+ */
+export class SettlingEta {
+  private shown: number | null = null;
+  private at = 0;
+
+  constructor(private readonly tauSeconds = 5) {}
+
+  /** `estimate` seconds left at `elapsed` seconds (null: unknown) → the seconds to show. */
+  update(estimate: number | null, elapsed: number): number | null {
+    if (estimate === null) return this.shown === null ? null : Math.max(0, this.shown - (elapsed - this.at));
+    if (estimate === 0 || this.shown === null) {
+      this.shown = estimate;
+    } else {
+      const dt = Math.max(0, elapsed - this.at);
+      const w = 1 - Math.exp(-dt / this.tauSeconds);
+      this.shown = w * estimate + (1 - w) * Math.max(0, this.shown - dt);
+    }
+    this.at = elapsed;
+    return this.shown;
   }
 }
 

@@ -129,7 +129,8 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
         } else if (notPdf !== null) {
           result = failedResult(notPdf, true, sha256); // no worker needed
         } else {
-          const r = await pool.run({ path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads, pageTimeout: o.pageTimeoutSeconds ?? BATCH_SETTINGS.pageTimeoutSeconds });
+          const job = { path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads, pageTimeout: o.pageTimeoutSeconds ?? BATCH_SETTINGS.pageTimeoutSeconds };
+          const r = await pool.run(job, (_job, pagesDone, pages) => reporter.page({ event: 'page', path: input.path, document: input.outName, pagesDone, pages }));
           result = { ...r.result, sha256: r.result.sha256 || sha256 };
           workerMs = r.ms;
           workerRssKiB = r.rssKiB;

@@ -29,10 +29,22 @@ export interface ResultMessage {
   ms: number;
 }
 
+/** worker → coordinator, while a document runs: `pagesDone` of its `pages` read (0 first, then 1, 2, …) */
+export interface PageMessage {
+  type: 'page';
+  id: number;
+  pagesDone: number;
+  pages: number;
+}
+
 process.on('message', (msg: JobMessage) => {
   if (msg?.type !== 'job') return;
   const started = performance.now();
-  runDocJob(msg.job)
+  const onPage = (pagesDone: number, pages: number): void => {
+    const m: PageMessage = { type: 'page', id: msg.id, pagesDone, pages };
+    process.send?.(m);
+  };
+  runDocJob(msg.job, onPage)
     .catch((err: unknown) => failedResult(oneLine(err), false))
     .then((result) => {
       const reply: ResultMessage = { type: 'result', id: msg.id, result, maxRssKiB: process.resourceUsage().maxRSS, rssKiB: Math.round(process.memoryUsage().rss / 1024), ms: Math.round(performance.now() - started) };

@@ -32,7 +32,16 @@ export interface ExtractOptions extends OcrOptions {
   readonly pageThreads?: number;
   /** time budget of one page (read, raster, render), seconds; a page over it is a page error. @default none */
   readonly pageTimeout?: number;
+  /**
+   * Called once the page count is known (`pagesDone` 0) and then each time one more page's reading is final
+   * (text layer kept, blank, OCR'd, or failed): `pagesDone` goes 1, 2, … up to `pages`, in that order,
+   * whatever order the pages themselves end in. @default none
+   */
+  readonly onPage?: PageListener;
 }
+
+/** Page progress of one document: `pagesDone` of `pages` read to the end. */
+export type PageListener = (pagesDone: number, pages: number) => void;
 
 /** a page-reading thread is started for at least this many pages */
 const MIN_PAGES_PER_THREAD = 50;
@@ -68,13 +77,17 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     if (options.maxPages !== undefined && pdf.pageCount > options.maxPages) {
       throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
     }
+    const progress = pageCounter(pdf.pageCount, options.onPage);
     const outcomes = await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD }, budgetMs);
     for (const o of outcomes) {
       if (o.content) pages.push(o.content);
-      else errors.push({ stage: 'read', page: o.page, reason: o.error });
+      else {
+        errors.push({ stage: 'read', page: o.page, reason: o.error });
+        progress(); // a page that failed to read is done
+      }
     }
     // the same open document gives the rasters for the page decisions and OCR (one parse)
-    reads = await readScannedPages(pdf, pages, options, errors);
+    reads = await readScannedPages(pdf, pages, options, errors, progress);
     return pdf.pageCount;
   };
   const pageCount = source.pdf ? await read(source.pdf) : await withPdf(source.data, { password: options.password, ...(budgetMs ? { pageBudgetMs: budgetMs } : {}) }, read);
@@ -134,7 +147,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
  * items and OCR reads what lies outside them (ocrPage). A page with little text kept as text is
  * read by OCR too and replaced only when a confident reading disagrees (decide/agreement.ts).
  */
-async function readScannedPages(source: RasterSource, pages: PageContent[], options: ExtractOptions, errors: StageError[]): Promise<PageReadResult[]> {
+async function readScannedPages(source: RasterSource, pages: PageContent[], options: ExtractOptions, errors: StageError[], pageDone: () => void): Promise<PageReadResult[]> {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
@@ -148,6 +161,7 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
         // read in part because it costs too much: never rendered (that would cost it again in full)
         errors.push({ stage: 'read', page: page.info.page, reason: page.limited });
         reads.push({ method: 'text', confidence: 1, reasons: [] });
+        pageDone();
         continue;
       }
       let read: PageRead = { decision: 'text', reasons: [] };
@@ -157,11 +171,13 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
         // the page keeps what its text layer gave; a page over its time budget says so alone
         errors.push({ stage: 'ocr', page: page.info.page, reason: err instanceof PageBudgetError ? err.message : `page check failed: ${oneLine(err)}` });
         reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: [] });
+        pageDone();
         continue;
       }
       const { decision, reasons, notOcred, crossCheck } = read;
       if (decision === 'blank') {
         reads.push({ method: 'blank', confidence: 1, reasons });
+        pageDone();
         continue;
       }
       if (decision !== 'text') toOcr.push({ i, decision });
@@ -169,6 +185,7 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
       else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
       reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
+      if (decision === 'text' && !crossCheck) pageDone(); // else done when OCR has read it
     }
     if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
     if (toOcr.length === 0) return reads;
@@ -177,7 +194,8 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
     const r = runner;
     await Promise.all(
       toOcr.map(({ i, decision, why }) =>
-        queue.add(async () => {
+        // the page is done however its OCR ends
+        queue.add(() => (async (): Promise<void> => {
           const page = pages[i]!;
           try {
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
@@ -198,7 +216,7 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
             errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
             reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
           }
-        }),
+        })().finally(pageDone)),
       ),
     );
     errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
@@ -231,6 +249,27 @@ export function honestyErrors(pages: readonly PageContent[], reads: readonly Pag
   const allBlank = reads.length > 0 && reads.every((r) => r.method === 'blank');
   if (pages.length > 0 && text.trim() === '' && tables === 0 && !allBlank) out.push({ stage: 'read', reason: 'no text on any page' });
   return out;
+}
+
+/**
+ * A counter that calls `onPage(0, pages)` now and `onPage(done, pages)` on each call after, never past
+ * `pages`; a listener that throws is ignored (progress must never fail a document).
+ */
+function pageCounter(pages: number, onPage: PageListener | undefined): () => void {
+  let done = 0;
+  const tell = (): void => {
+    try {
+      onPage?.(done, pages);
+    } catch {
+      // a listener's own failure is not the document's
+    }
+  };
+  tell();
+  return () => {
+    if (done >= pages) return;
+    done++;
+    tell();
+  };
 }
 
 function round2(n: number): number {

@@ -2,7 +2,8 @@
  * The `memory` queue: jobs run in this server's own worker pool (src/batch/pool.ts, with its
  * per-document time limit and per-worker memory ceiling), at most `jobs` at once, oldest first.
  * Each job is the batch's per-document unit (runDocJob), writing <data>/jobs/<id>/out/ exactly as
- * `gongwen extract` writes a document's folder. State lives in memory and, once a job ends, in its
+ * `gongwen extract` writes a document's folder. Progress comes from the worker's page events
+ * (pages once the PDF is open, pagesDone as each page is read). State lives in memory and, once a job ends, in its
  * state.json; at start the data folder is read back: finished jobs are served again and jobs that
  * never finished (no state.json) are queued again.
  */
@@ -157,6 +158,9 @@ export class MemoryQueue implements JobQueue {
       ocrThreads: ocrThreadsPerDocument(o.jobs, o.jobs, o.maxMemoryMiB),
       pageThreads: threadsPerDocument(o.jobs, o.jobs),
       pageTimeout: o.pageTimeoutSeconds,
+    }, (_job, pagesDone, pages) => {
+      // the worker's page events: the page count once known, then each page read to the end
+      state.progress = { pages, pagesDone };
     });
     if (this.closed) return;
     if (this.removed.delete(id)) {

@@ -78,7 +78,7 @@ export function openApiDocument(auth: boolean): Json {
           summary: "one output file (a path of the job's outputs)",
           ...secured,
           parameters: [idParam, { name: 'path', in: 'path', required: true, schema: { type: 'string' }, description: "e.g. tables.json, tables/t1.csv, report.html ('/' kept)" }],
-          responses: { 200: { description: 'the file, with its content type' }, 404: error('no such job or file'), ...denied },
+          responses: { 200: { description: 'the file, with its content type' }, 404: error('no such job or file'), 409: error('the job is not done'), ...denied },
         },
       },
       '/v1/jobs/{id}/archive': {

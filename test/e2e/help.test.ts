@@ -7,7 +7,7 @@ import { gongwen } from '../batch/cli.ts';
 import { closestOption } from '../../src/cli/args.ts';
 
 describe('help and misspelt options', () => {
-  for (const cmd of ['extract', 'check', 'report']) {
+  for (const cmd of ['extract', 'check', 'report', 'serve']) {
     it(`gongwen ${cmd} --help prints its options and exits 0`, () => {
       const r = gongwen([cmd, '--help']);
       expect(r.code).toBe(0);

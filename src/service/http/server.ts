@@ -124,9 +124,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: { id: string; '*': string } }>('/v1/jobs/:id/files/*', async (req, reply) => {
-    await stateOr404(o.queue, req.params.id);
+    const state = await stateOr404(o.queue, req.params.id);
     const rel = req.params['*'];
-    const file = await store.outputPath(req.params.id, rel);
+    if (state.status !== 'done') throw new HttpError(409, `job ${state.id} is ${state.status}${state.error ? `: ${state.error}` : ''}`);
+    const file = state.outputs.includes(rel) ? await store.outputPath(req.params.id, rel) : null;
     if (!file) throw new HttpError(404, `no file '${rel}' in job ${req.params.id}`);
     const ext = rel.slice(rel.lastIndexOf('.') + 1).toLowerCase();
     return reply
