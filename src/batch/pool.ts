@@ -51,8 +51,8 @@ export interface PoolResult {
 
 /** What a batch runs its documents on: this machine's worker processes, or a queue's workers (extract --queue). */
 export interface DocPool {
-  /** Runs one document. Never rejects. */
-  run(job: DocJob): Promise<PoolResult>;
+  /** Runs one document; `onPage` hears its page progress. Never rejects. */
+  run(job: DocJob, onPage?: PoolPageListener): Promise<PoolResult>;
   close(): Promise<void>;
   /** stops at once (interrupt) */
   killAll(): void;

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocJob } from '../batch/job.ts';
-import type { DocPool, PoolResult } from '../batch/pool.ts';
+import type { DocPool, PoolPageListener, PoolResult } from '../batch/pool.ts';
 import { failedResult, readErrorReason, writeErrorReason } from '../batch/results.ts';
 import { BATCH_SETTINGS } from '../batch/settings.ts';
 import { writeDirAtomic, writeFileAtomic } from '../write/atomic.ts';
@@ -41,7 +41,7 @@ export class RedisDocPool implements DocPool {
     return new RedisDocPool(await RedisQueue.open(url, { dataDir }));
   }
 
-  async run(job: DocJob): Promise<PoolResult> {
+  async run(job: DocJob, onPage?: PoolPageListener): Promise<PoolResult> {
     let data: Buffer;
     try {
       data = await readFile(job.path);
@@ -59,7 +59,7 @@ export class RedisDocPool implements DocPool {
     let outcome = await readOutcome(this.q.store, spec.id);
     if (!outcome || (outcome.result.status === 'failed' && !outcome.result.final)) {
       try {
-        outcome = await this.queued(spec);
+        outcome = await this.queued(spec, onPage ? (p) => onPage(job, p.pagesDone, p.pages) : undefined);
       } catch (err) {
         // failed after its retries (timeout, crash…): the reason the worker gave
         return noWorker(failedResult((err as Error).message.split('\n')[0]!, false, sha256));
@@ -98,10 +98,10 @@ export class RedisDocPool implements DocPool {
   }
 
   /** Queues the job (or finds it queued) and waits for its end; a job that failed for good is tried again. */
-  private async queued(spec: JobSpec): Promise<WorkerOutcome> {
+  private async queued(spec: JobSpec, onProgress?: (p: { pages: number; pagesDone: number }) => void): Promise<WorkerOutcome> {
     const job = await this.q.enqueue(spec);
     if ((await job.getState()) === 'failed') await job.retry('failed');
-    return this.q.waitFor(job);
+    return this.q.waitFor(job, onProgress);
   }
 
   /** <data>/jobs/<id>/out/ → the document's output folder, as one atomic folder write (a kept review.json stays). */

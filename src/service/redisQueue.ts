@@ -7,6 +7,7 @@
  * BullMQ (and its ioredis) are imported only by src/service/redis*.ts (eslint boundary).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue, QueueEvents, type ConnectionOptions, type Job } from 'bullmq';
@@ -157,10 +158,15 @@ export class RedisQueue implements JobQueue {
     return (await this.get(spec.id))!;
   }
 
-  /** The BullMQ job of a spec, added when Redis does not know it yet (BullMQ ignores a second add of one jobId). */
+  /**
+   * The BullMQ job of a spec, added when Redis does not know it yet (BullMQ ignores a second add of
+   * one jobId). A job Redis remembers as completed whose result is not in this data folder (the
+   * folder was emptied, or another one is used with the same Redis) is queued again.
+   */
   async enqueue(spec: JobSpec): Promise<Job> {
     const known = await this.queue.getJob(spec.id);
-    if (known) return known;
+    if (known && ((await known.getState()) !== 'completed' || existsSync(join(this.store.dir(spec.id), RESULT_FILE)))) return known;
+    if (known) await known.remove();
     return this.queue.add('extract', spec, {
       jobId: spec.id,
       attempts: this.o.attempts,
@@ -170,8 +176,11 @@ export class RedisQueue implements JobQueue {
     });
   }
 
-  /** Resolves when the job ends: the worker's outcome, or throws its failure reason (after its retries). */
-  async waitFor(job: Job): Promise<WorkerOutcome> {
+  /**
+   * Resolves when the job ends: the worker's outcome, or throws its failure reason (after its
+   * retries). `onProgress` hears the worker's page progress meanwhile.
+   */
+  async waitFor(job: Job, onProgress?: (p: JobState['progress']) => void): Promise<WorkerOutcome> {
     if (!this.events) {
       const { connection, raw } = redisConnection(this.url);
       this.raws.push(raw);
@@ -179,7 +188,16 @@ export class RedisQueue implements JobQueue {
       this.events.on('error', () => undefined);
       await reachRedis(this.events, this.url);
     }
-    return (await job.waitUntilFinished(this.events)) as WorkerOutcome;
+    if (!onProgress) return (await job.waitUntilFinished(this.events)) as WorkerOutcome;
+    const listener = ({ jobId, data }: { jobId: string; data: unknown }): void => {
+      if (jobId === job.id) onProgress(progressOf(data));
+    };
+    this.events.on('progress', listener);
+    try {
+      return (await job.waitUntilFinished(this.events)) as WorkerOutcome;
+    } finally {
+      this.events.off('progress', listener);
+    }
   }
 
   async get(id: string): Promise<JobState | undefined> {

@@ -91,7 +91,7 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
       ocrThreads: ocrThreadsPerDocument(o.jobs, o.jobs, o.maxMemoryMiB),
       pageThreads: threadsPerDocument(o.jobs, o.jobs),
       pageTimeout: b?.pageTimeout ?? BATCH_SETTINGS.pageTimeoutSeconds,
-    });
+    }, (_doc, pagesDone, pages) => void job.updateProgress({ pages, pagesDone }).catch(() => undefined));
     const result: DocResult = r.result;
     if (result.status === 'failed' && !result.final) {
       await rm(stage, { recursive: true, force: true });
