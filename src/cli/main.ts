@@ -13,7 +13,7 @@ usage:
   gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--report]
           [--jobs N] [--timeout <s>] [--page-timeout <s>] [--max-memory <MiB>] [--recycle-after N[,MMiB]] [--max-pages N] [--force] [--strict]
           [--progress auto|bar|plain|json|none] [--fail-on <severity>]
-          [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
+          [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>] [--queue redis://… --data <dir>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
   gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
   gongwen serve [--host 127.0.0.1] [--port 8400] [--data <dir>] [--queue memory|redis://HOST:PORT[/DB]] [--jobs N]

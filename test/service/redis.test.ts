@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { BIN, gongwen, readTree, summaryOf } from '../batch/cli.ts';
 import { samplePdf } from '../helpers/samples.ts';
-import { haveRedis, startRedis, type TestRedis } from '../helpers/redis.ts';
+import { freePort, haveRedis, startRedis, type TestRedis } from '../helpers/redis.ts';
 import { RespConnection } from '../../src/service/redisClient.ts';
 import { RedisQueue, redisTarget } from '../../src/service/redisQueue.ts';
 import { jobId, type JobSpec } from '../../src/service/queue.ts';
@@ -211,6 +211,31 @@ describe.skipIf(!run)('retries with backoff, job timeout, duplicate enqueue', ()
     expect(await queue.queue.getJobCounts()).toEqual(before);
     expect((await queue.list({ offset: 0, limit: 10 })).total).toBe(1);
   });
+
+  it('serves jobs of gongwen serve --queue redis:// run by the worker', async () => {
+    const port = await freePort();
+    const serve = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', join(tmp, 'data'), '--queue', redis.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      serve.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s));
+      await until('serve to listen', () => out.includes('listening'), 60_000);
+      const form = new FormData();
+      form.set('file', new Blob([readFileSync(samplePdf('unruled'))]), 'unruled.pdf');
+      const created = (await (await fetch(`http://127.0.0.1:${port}/v1/extract`, { method: 'POST', body: form })).json()) as { id: string };
+      let state: { status: string; outputs: string[] } = { status: '', outputs: [] };
+      await until('the job to be done', async () => {
+        state = (await (await fetch(`http://127.0.0.1:${port}/v1/jobs/${created.id}`)).json()) as typeof state;
+        return state.status === 'done' || state.status === 'failed';
+      }, 60_000);
+      expect(state.status).toBe('done');
+      const tables = (await (await fetch(`http://127.0.0.1:${port}/v1/jobs/${created.id}/files/tables.json`)).json()) as { rows: unknown[] }[];
+      expect(tables).toHaveLength(1);
+      expect(tables[0]!.rows.length).toBeGreaterThan(0);
+      expect(worker.lines.some((l) => l.startsWith('ok unruled.pdf'))).toBe(true);
+    } finally {
+      serve.kill('SIGKILL');
+    }
+  }, 90_000);
 
   it('stops a job at the time limit, retries it, and fails it with the reason after the last try', async () => {
     const spec = stageJob('slow.pdf', readFileSync(samplePdf('scan-300')));
