@@ -14,6 +14,7 @@ import { Queue, QueueEvents, type ConnectionOptions, type Job } from 'bullmq';
 import type { DocResult } from '../batch/manifest.ts';
 import { jobId, type BatchJobSettings, type JobOptions, type JobQueue, type JobSpec, type JobState, type JobStatus } from './queue.ts';
 import { finishedJobState, JobStore } from './store.ts';
+import { QueueOpenError } from './openQueue.ts';
 import { RespConnection, type RespOptions } from './redisClient.ts';
 
 /** The BullMQ queue every gongwen client and worker of one Redis database shares. */
@@ -248,7 +249,11 @@ function progressOf(p: unknown): JobState['progress'] {
   return { pages: typeof o.pages === 'number' ? o.pages : 0, pagesDone: typeof o.pagesDone === 'number' ? o.pagesDone : 0 };
 }
 
-/** The export openQueue loads: the Redis queue on `url` over the data folder. */
-export function openRedisQueue(url: string, opts: RedisQueueOptions): Promise<JobQueue> {
-  return RedisQueue.open(url, opts);
+/** The export openQueue loads: the Redis queue on `url` over the data folder (QueueOpenError when Redis cannot be reached). */
+export async function openRedisQueue(url: string, opts: RedisQueueOptions): Promise<JobQueue> {
+  try {
+    return await RedisQueue.open(url, opts);
+  } catch (err) {
+    throw new QueueOpenError((err as Error).message.split('\n')[0]!);
+  }
 }

@@ -254,3 +254,24 @@ describe.skipIf(!run)('retries with backoff, job timeout, duplicate enqueue', ()
 function files(dir: string): number {
   return readdirSync(dir).length;
 }
+
+describe('a Redis that cannot be reached', () => {
+  it('is one line naming the URL and exit 1, for worker, extract --queue and serve', async () => {
+    const port = await freePort(); // free: nothing listens there
+    const url = `redis://127.0.0.1:${port}`;
+    const tmp = mkdtempSync(join(tmpdir(), 'gongwen-redis-'));
+    try {
+      for (const [args, who] of [
+        [['worker', '--queue', url, '--data', tmp], 'worker'],
+        [['extract', samplePdf('unruled'), '--out', join(tmp, 'o'), '--queue', url, '--data', tmp], 'extract --queue'],
+        [['serve', '--port', '0', '--data', tmp, '--queue', url], 'serve'],
+      ] as const) {
+        const r = gongwen([...args], 60_000);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^gongwen: ${who}: cannot reach Redis at ${url}: `))]);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
