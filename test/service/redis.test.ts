@@ -19,7 +19,7 @@ import { jobId, type JobSpec } from '../../src/service/queue.ts';
 const run = haveRedis();
 
 /** small born-digital samples (each well under a second warm), copied under 30 names */
-const SMALL = ['spans-continued', 'wrapped-caption', 'planted-year', 'planted-total', 'planted-text-sum', 'unruled', 'both', 'lines-table', 'lo-ruled'];
+const SMALL = ['spans-continued', 'wrapped-caption', 'planted-year', 'planted-total', 'planted-text-sum', 'unruled', 'both', 'lo-ruled'];
 
 /** A `gongwen worker` whose stdout lines are collected. */
 interface WorkerProc {
