@@ -18,14 +18,18 @@ function forbid(groups) {
 // fastify and @fastify/multipart only in src/service/http/, yazl only in src/service/archive.ts.
 const HTTP_LIBS = ['fastify', 'fastify/*', '@fastify/*'];
 const ZIP_LIBS = ['yazl'];
+// bullmq (and the ioredis it brings) only in src/service/redis*.ts, the one Redis boundary.
+const REDIS_LIBS = ['bullmq', 'bullmq/*', 'ioredis'];
 const SERVICE_BOUNDARY = [
   [HTTP_LIBS, 'fastify and its plugins are imported in src/service/http/ only (the one HTTP boundary)'],
   [ZIP_LIBS, 'yazl is imported in src/service/archive.ts only (the one zip boundary)'],
+  [REDIS_LIBS, 'bullmq and ioredis are imported in src/service/redis*.ts only (the one Redis boundary)'],
 ];
 const SERVICE_BOUNDARIES = [
   { files: ['src/**/*.ts'], plugins: { '@typescript-eslint': tseslint.plugin }, rules: { '@typescript-eslint/no-restricted-imports': forbid(SERVICE_BOUNDARY) } },
-  { files: ['src/service/http/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[1]]) } },
-  { files: ['src/service/archive.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[0]]) } },
+  { files: ['src/service/http/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[1], SERVICE_BOUNDARY[2]]) } },
+  { files: ['src/service/archive.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[0], SERVICE_BOUNDARY[2]]) } },
+  { files: ['src/service/redis*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid([SERVICE_BOUNDARY[0], SERVICE_BOUNDARY[1]]) } },
 ];
 
 export default [

@@ -7,7 +7,9 @@
  * Then whole-process timings (whole.ts: --help, the seed notice and a folder of 20 samples beside
  * pdf2txt and pdftotext; --no-whole skips them) and the OCR bench of ocr.ts (scanned pages, both
  * engines, beside the tesseract CLI); --no-ocr skips it.
- * Usage: npm run bench [-- --reps N] [-- --no-cli] [-- --no-whole] [-- --no-ocr] [-- files...]
+ * `--service` runs only the Redis queue bench (redis.ts: extract --queue with 1 and 2 workers beside
+ * a local --jobs 2, and the queue's overhead per job).
+ * Usage: npm run bench [-- --service] [-- --reps N] [-- --no-cli] [-- --no-whole] [-- --no-ocr] [-- files...]
  *        [-- [--pages N] [--sample scan-200|scan-300|file.pdf] [--engines ppocr,tesseract] [--workers 1,2]]
  */
 import { readFileSync, readdirSync, existsSync, copyFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { extractPdf } from '../src/pipeline/extract.ts';
 import { ROOT, hasCommand, mib, pdfPages, runGongwen, tempDir } from './lib.ts';
 import { OCR_ARGS, ocrOptions, runOcrBench } from './ocr.ts';
 import { runWholeBench } from './whole.ts';
+import { runRedisBench } from './redis.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,6 +29,7 @@ const { values, positionals } = parseArgs({
     'no-cli': { type: 'boolean', default: false },
     'no-ocr': { type: 'boolean', default: false },
     'no-whole': { type: 'boolean', default: false },
+    service: { type: 'boolean', default: false },
     ...OCR_ARGS,
   },
 });
@@ -46,6 +50,11 @@ function sampleFiles(withPlanted: boolean): string[] {
     .filter((d) => d.isDirectory() && !needsOcr(join(root, d.name)) && (withPlanted || !d.name.startsWith('planted-')))
     .map((d) => join(root, d.name, `${d.name}.pdf`))
     .filter((p) => existsSync(p));
+}
+
+if (values.service) {
+  await runRedisBench(positionals.length > 0 ? positionals : sampleFiles(true), 2);
+  process.exit(0);
 }
 
 const files = positionals.length > 0 ? positionals : sampleFiles(false);

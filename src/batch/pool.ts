@@ -49,6 +49,19 @@ export interface PoolResult {
   rssKiB: number | null;
 }
 
+/** What a batch runs its documents on: this machine's worker processes, or a queue's workers (extract --queue). */
+export interface DocPool {
+  /** Runs one document; `onPage` hears its page progress. Never rejects. */
+  run(job: DocJob, onPage?: PoolPageListener): Promise<PoolResult>;
+  close(): Promise<void>;
+  /** stops at once (interrupt) */
+  killAll(): void;
+  /** highest worker RSS seen, KiB (0 when the workers are elsewhere) */
+  readonly peakRssKiB: number;
+  /** workers replaced by --recycle-after */
+  readonly recycled: number;
+}
+
 interface Running {
   id: number;
   job: DocJob;
@@ -73,7 +86,7 @@ interface Worker {
 }
 
 /** Peak resident set over all workers, KiB (sampled and reported). */
-export class WorkerPool {
+export class WorkerPool implements DocPool {
   private idle: Worker[] = [];
   private all = new Set<Worker>();
   private nextId = 1;

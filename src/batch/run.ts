@@ -21,7 +21,7 @@ import {
   type DocResult, type ManifestEntry, type SeverityCounts,
 } from './manifest.ts';
 import { OutDirError, prepareOutDir, removeStaleTemps } from './outdir.ts';
-import { WorkerPool } from './pool.ts';
+import { WorkerPool, type DocPool } from './pool.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
 import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument, type BatchOptions } from './settings.ts';
 
@@ -63,14 +63,15 @@ function notPdfReason(head: Uint8Array): string | null {
 
 /**
  * Runs the batch. Throws OutDirError (before any work) when the output folder cannot be used.
- * `inputs` must come from collectInputs (unique, safe output names).
+ * `inputs` must come from collectInputs (unique, safe output names). `queuePool` runs the documents
+ * elsewhere (extract --queue) instead of on this machine's worker processes; it is closed at the end.
  */
-export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, reporter: Reporter): Promise<BatchResult> {
+export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, reporter: Reporter, queuePool?: DocPool): Promise<BatchResult> {
   const t0 = performance.now();
   const batchDir = join(o.out, BATCH_SETTINGS.batchDir);
   const release = await prepareOutDir(o.out, BATCH_SETTINGS.batchDir);
   const recycle = o.recycle ?? parseRecycle(undefined, o.maxMemoryMiB)!;
-  const pool = new WorkerPool({
+  const pool: DocPool = queuePool ?? new WorkerPool({
     timeoutMs: o.timeoutSeconds * 1000,
     maxMemoryMiB: o.maxMemoryMiB,
     rssPollMs: BATCH_SETTINGS.rssPollMs,

@@ -14,6 +14,8 @@ import { existingDocuments } from '../batch/existing.ts';
 import { UsageError, parseFailOn } from './common.ts';
 import { SEVERITIES } from '../model/findings.ts';
 import { runBatch } from '../batch/run.ts';
+import type { DocPool } from '../batch/pool.ts';
+import { resolve } from 'node:path';
 import { OutDirError } from '../batch/outdir.ts';
 import { BATCH_SETTINGS, parseRecycle, type RecycleSettings } from '../batch/settings.ts';
 import { OCR_ENGINES, OCR_MODES, type OcrMode } from '../model/options.ts';
@@ -21,7 +23,7 @@ import type { OcrEngineName } from '../ocr/types.ts';
 import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
 
 /** A positive integer option, or its default. */
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
+export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} expects a positive whole number, got '${value}'`);
@@ -54,11 +56,14 @@ export const EXTRACT: CommandSpec = {
     ocr: { type: 'string', value: '<mode>', default: BATCH_SETTINGS.ocr, help: `when to OCR a page: ${OCR_MODES.join('|')}` },
     'ocr-engine': { type: 'string', value: '<engine>', default: BATCH_SETTINGS.ocrEngine, help: `OCR engine: ${OCR_ENGINES.join('|')}` },
     dpi: { type: 'string', value: '<n>', default: String(BATCH_SETTINGS.dpi), help: 'resolution of pages rendered for OCR' },
+    queue: { type: 'string', value: '<url>', help: 'run the documents on `gongwen worker`s of a Redis queue: redis://HOST:PORT[/DB] (needs --data)' },
+    data: { type: 'string', value: '<dir>', help: 'with --queue: the data folder the workers share (inputs are copied there)' },
   },
   examples: [
     'gongwen extract 通知.pdf --out out',
     'gongwen extract archive/ --out out --jobs 4 --report',
     'gongwen extract scans/ --out out --ocr always --dpi 200',
+    'gongwen extract archive/ --out out --queue redis://10.0.0.5:6379 --data /mnt/gongwen',
   ],
 };
 
@@ -81,6 +86,8 @@ interface ExtractValues {
   ocr?: string;
   'ocr-engine'?: string;
   dpi?: string;
+  queue?: string;
+  data?: string;
 }
 
 /** Runs the command; returns the exit code. */
@@ -100,12 +107,16 @@ export async function extractCommand(args: string[]): Promise<number> {
   if (!OCR_MODES.includes(ocr)) throw new UsageError(`--ocr expects ${OCR_MODES.join(', ')}, got '${values.ocr}'`);
   const ocrEngine = (values['ocr-engine'] ?? BATCH_SETTINGS.ocrEngine) as OcrEngineName;
   if (!OCR_ENGINES.includes(ocrEngine)) throw new UsageError(`--ocr-engine expects ${OCR_ENGINES.join(', ')}, got '${values['ocr-engine']}'`);
+  if (values.queue !== undefined && !/^rediss?:\/\//.test(values.queue)) throw new UsageError(`--queue expects redis://HOST:PORT[/DB], got '${values.queue}'`);
+  if (values.queue !== undefined && !values.data) throw new UsageError('extract --queue needs --data <dir> (the folder the workers share)');
+  if (values.data !== undefined && values.queue === undefined) throw new UsageError('--data goes with --queue');
   const options = {
     out: values.out,
     ocr,
     ocrEngine,
     dpi: positiveInt('dpi', values.dpi, BATCH_SETTINGS.dpi),
-    jobs: positiveInt('jobs', values.jobs, BATCH_SETTINGS.jobs),
+    // with --queue: documents in flight (queued or running on the workers)
+    jobs: positiveInt('jobs', values.jobs, values.queue ? QUEUE_IN_FLIGHT : BATCH_SETTINGS.jobs),
     timeoutSeconds: positiveInt('timeout', values.timeout, BATCH_SETTINGS.timeoutSeconds),
     pageTimeoutSeconds: positiveInt('page-timeout', values['page-timeout'], BATCH_SETTINGS.pageTimeoutSeconds),
     maxMemoryMiB: positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB),
@@ -129,14 +140,18 @@ export async function extractCommand(args: string[]): Promise<number> {
     options.out,
   );
   let result;
+  let pool: DocPool | undefined;
   try {
-    result = await runBatch(inputs, options, reporter);
+    if (values.queue) pool = await openQueuePool(values.queue, values.data!);
+    result = await runBatch(inputs, options, reporter, pool);
   } catch (err) {
-    if (err instanceof OutDirError) {
+    if (err instanceof OutDirError || err instanceof QueueError) {
       console.error(`gongwen: ${err.message}`);
       return 1;
     }
     throw err;
+  } finally {
+    await pool?.close().catch(() => undefined);
   }
   process.stderr.write(formatSummary(result.done));
   const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
@@ -148,6 +163,22 @@ export async function extractCommand(args: string[]): Promise<number> {
   const failedIndex = result.entries.map((e, i) => (e.status === 'failed' ? i : -1)).filter((i) => i >= 0);
   const namedFailed = failedIndex.some((i) => inputs[i]?.explicit === true);
   return (values.strict && failedIndex.length > 0) || namedFailed || reachedFailOn ? 1 : 0;
+}
+
+/** Documents in flight with --queue when --jobs is not given (the workers' capacity decides the pace). */
+const QUEUE_IN_FLIGHT = 64;
+
+/** The Redis queue cannot be used (one line, exit 1). */
+class QueueError extends Error {}
+
+/** The batch pool of --queue (src/service/redisPool.ts, loaded only then). */
+async function openQueuePool(url: string, data: string): Promise<DocPool> {
+  const { RedisDocPool } = await import('../service/redisPool.ts');
+  try {
+    return await RedisDocPool.open(url, resolve(data));
+  } catch (err) {
+    throw new QueueError(`extract --queue: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** --recycle-after N[,MMiB] (see batch/settings.ts parseRecycle). */

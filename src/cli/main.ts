@@ -13,10 +13,11 @@ usage:
   gongwen extract <file.pdf|dir>... --out <dir> [--password <pw>] [--bom] [--raw] [--report]
           [--jobs N] [--timeout <s>] [--page-timeout <s>] [--max-memory <MiB>] [--recycle-after N[,MMiB]] [--max-pages N] [--force] [--strict]
           [--progress auto|bar|plain|json|none] [--fail-on <severity>]
-          [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>]
+          [--ocr auto|always|never] [--ocr-engine ppocr|tesseract] [--dpi <n>] [--queue redis://… --data <dir>]
   gongwen check <out-dir>... [--fail-on error|warning|info|none] [--bom] [--raw]
   gongwen report <out-dir>... [--pdf <file>] [--password <pw>] [--all-pages] [--dpi <n>]
   gongwen serve [--host 127.0.0.1] [--port 8400] [--data <dir>] [--queue memory|redis://HOST:PORT[/DB]] [--jobs N]
+  gongwen worker --queue redis://HOST:PORT[/DB] --data <dir> [--jobs N] [--timeout <s>]
   gongwen <command> --help      each command's options, defaults and examples
   gongwen --version
 
@@ -29,7 +30,9 @@ records and findings; exit 1 when a finding at or above --fail-on (default: erro
 a review.json in a folder (saved from report.html) marks findings confirmed or dismissed.
 report writes report.html (one self-contained file: findings with page crops, checks, tables,
 page view, review) in each output folder, and _batch/report.html for a folder of them.
-serve runs the same extraction as an HTTP job service (upload, poll, fetch files or a zip).`;
+serve runs the same extraction as an HTTP job service (upload, poll, fetch files or a zip).
+worker runs the jobs of a Redis queue (serve --queue redis://…, extract --queue redis://…) on
+any machine that mounts the same --data folder.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'help':
       // `gongwen help extract` is `gongwen extract --help`
-      if (rest[0] && ['extract', 'check', 'report', 'serve'].includes(rest[0])) return main([rest[0], '--help']);
+      if (rest[0] && ['extract', 'check', 'report', 'serve', 'worker'].includes(rest[0])) return main([rest[0], '--help']);
       console.log(USAGE);
       return 0;
     // each command loads its own modules only (pdf.js, schemas, OCR stay unloaded for --help)
@@ -57,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./check.ts')).checkCommand(rest);
     case 'report':
       return (await import('./report.ts')).reportCommand(rest);
+    case 'worker':
+      return (await import('./worker.ts')).workerCommand(rest);
     case 'serve':
       return (await import('./serve.ts')).serveCommand(rest);
     default:

@@ -36,6 +36,23 @@ export interface JobSpec {
   options: JobOptions;
   /** when the job was first queued, ISO 8601 */
   createdAt: string;
+  /**
+   * Set by `gongwen extract --queue` only: what a local batch run would use, so that a worker writes
+   * the same outputs (the input's path as the CLI was given it, recorded in document.json; CSV
+   * settings; limits). Part of the job id (see batchJobId in redisQueue.ts).
+   */
+  batch?: BatchJobSettings;
+}
+
+/** The settings of a CLI batch document that a worker needs besides JobOptions (see JobSpec.batch). */
+export interface BatchJobSettings {
+  /** the input path as a local run records it (document.json source.path) */
+  path: string;
+  bom: boolean;
+  raw: boolean;
+  maxPages: number;
+  /** time budget of one page, seconds */
+  pageTimeout: number;
 }
 
 export type JobStatus = 'queued' | 'active' | 'done' | 'failed';

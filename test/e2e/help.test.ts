@@ -7,7 +7,7 @@ import { gongwen } from '../batch/cli.ts';
 import { closestOption } from '../../src/cli/args.ts';
 
 describe('help and misspelt options', () => {
-  for (const cmd of ['extract', 'check', 'report', 'serve']) {
+  for (const cmd of ['extract', 'check', 'report', 'serve', 'worker']) {
     it(`gongwen ${cmd} --help prints its options and exits 0`, () => {
       const r = gongwen([cmd, '--help']);
       expect(r.code).toBe(0);
@@ -30,6 +30,20 @@ describe('help and misspelt options', () => {
     expect(r.stderr.trim().split('\n')).toEqual(["gongwen: extract: unknown option '--ot' (did you mean --out?); see 'gongwen extract --help'"]);
     expect(gongwen(['check', 'o', '--fail-onn', 'error']).stderr).toContain('did you mean --fail-on?');
     expect(gongwen(['report', 'o', '--al-pages']).stderr).toContain('did you mean --all-pages?');
+    expect(gongwen(['worker', '--queue', 'redis://x', '--dat', 'd']).stderr).toContain('did you mean --data?');
+  });
+
+  it('worker and extract --queue say in one line what is missing, exit 2', () => {
+    for (const [args, msg] of [
+      [['worker', '--data', 'd'], 'gongwen: worker needs --queue redis://HOST:PORT[/DB]'],
+      [['worker', '--queue', 'redis://127.0.0.1:1'], 'gongwen: worker needs --data <dir> (the folder shared with the clients)'],
+      [['extract', 'x.pdf', '--out', 'o', '--queue', 'redis://127.0.0.1:1'], 'gongwen: extract --queue needs --data <dir> (the folder the workers share)'],
+      [['extract', 'x.pdf', '--out', 'o', '--queue', 'amqp://h', '--data', 'd'], "gongwen: --queue expects redis://HOST:PORT[/DB], got 'amqp://h'"],
+    ] as const) {
+      const r = gongwen([...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(msg);
+    }
   });
 
   it('closestOption suggests only what is near', () => {
