@@ -15,7 +15,6 @@ import type { DocResult } from '../batch/manifest.ts';
 import { jobId, type BatchJobSettings, type JobOptions, type JobQueue, type JobSpec, type JobState, type JobStatus } from './queue.ts';
 import { finishedJobState, JobStore } from './store.ts';
 import { QueueOpenError } from './openQueue.ts';
-import { RespConnection, type RespOptions } from './redisClient.ts';
 
 /** The BullMQ queue every gongwen client and worker of one Redis database shares. */
 export const QUEUE_NAME = 'gongwen';
@@ -53,8 +52,19 @@ export interface RedisQueueOptions {
   backoffMs?: number;
 }
 
+/** Where to connect: ioredis connection options. */
+export interface RedisTarget {
+  host: string;
+  port: number;
+  db?: number;
+  username?: string;
+  password?: string;
+  /** TLS (rediss://) with the system's CAs */
+  tls?: Record<string, never>;
+}
+
 /** redis://[user:pass@]HOST:PORT[/DB] (rediss:// for TLS) → where to connect. */
-export function redisTarget(url: string): RespOptions {
+export function redisTarget(url: string): RedisTarget {
   let u: URL;
   try {
     u = new URL(url);
@@ -70,32 +80,41 @@ export function redisTarget(url: string): RespOptions {
     ...(db !== '' ? { db: Number(db) } : {}),
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
     ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(u.protocol === 'rediss:' ? { tls: true } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
 }
 
 /**
- * A connection for one BullMQ object (Queue, QueueEvents, Worker), through our own RESP client
- * (redisClient.ts; BullMQ wraps it). BullMQ treats a connection handed in as shared and leaves
- * it open: its owner closes it after closing the BullMQ object.
+ * The connection settings of one BullMQ object (Queue, QueueEvents, Worker): BullMQ opens its own
+ * ioredis connection from them and closes it with the object. `maxRetriesPerRequest: null` as
+ * BullMQ requires for workers (a command waits for the connection instead of failing); ioredis
+ * reconnects after 0.2, 0.4 … at most 2 s.
  */
-export function redisConnection(url: string): { connection: ConnectionOptions; raw: RespConnection } {
-  const raw = new RespConnection(redisTarget(url));
-  return { connection: raw as unknown as ConnectionOptions, raw };
+export function redisConnection(url: string): ConnectionOptions {
+  return { ...redisTarget(url), maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
 }
 
-/** Waits for a BullMQ client to reach Redis, or fails in one line naming the URL. */
-export async function reachRedis(client: { waitUntilReady(): Promise<unknown> }, url: string): Promise<void> {
+/**
+ * Waits for a BullMQ client to reach Redis, or fails in one line naming the URL: at the first
+ * connection error (refused, unknown host, wrong password) or after REDIS_SETTINGS.connectMs
+ * without an answer. (ioredis would go on reconnecting; a server that is down at start is a
+ * mistake to report, a server lost later is waited for.)
+ */
+export async function reachRedis(client: { waitUntilReady(): Promise<unknown>; once(event: 'error', f: (err: Error) => void): unknown; off(event: 'error', f: (err: Error) => void): unknown }, url: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`cannot reach Redis at ${url} (no answer within ${REDIS_SETTINGS.connectMs / 1000} s)`)), REDIS_SETTINGS.connectMs);
+  let onError: ((err: Error) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`(no answer within ${REDIS_SETTINGS.connectMs / 1000} s)`)), REDIS_SETTINGS.connectMs);
+    onError = (err) => reject(err);
+    client.once('error', onError);
   });
   try {
-    await Promise.race([client.waitUntilReady(), late]);
+    await Promise.race([client.waitUntilReady(), failed]);
   } catch (err) {
-    throw new Error(`cannot reach Redis at ${url}: ${(err as Error).message.replace(/^cannot reach Redis at \S+ /, '')}`);
+    throw new Error(`cannot reach Redis at ${url}: ${(err as Error).message}`);
   } finally {
     clearTimeout(timer);
+    if (onError) client.off('error', onError);
   }
 }
 
@@ -122,8 +141,6 @@ export async function readOutcome(store: JobStore, id: string): Promise<WorkerOu
 export class RedisQueue implements JobQueue {
   readonly store: JobStore;
   private events: QueueEvents | null = null;
-  /** the connections this queue owns (closed by close) */
-  private readonly raws: RespConnection[] = [];
 
   private constructor(
     readonly queue: Queue,
@@ -137,18 +154,15 @@ export class RedisQueue implements JobQueue {
   static async open(url: string, opts: RedisQueueOptions): Promise<RedisQueue> {
     const dataDir = opts.dataDir ?? opts.data;
     if (!dataDir) throw new Error('the redis queue needs a data folder (--data)');
-    const { connection, raw } = redisConnection(url);
-    const queue = new Queue(QUEUE_NAME, { connection });
+    const queue = new Queue(QUEUE_NAME, { connection: redisConnection(url) });
     queue.on('error', () => undefined); // connection errors surface through reachRedis and the calls
     try {
       await reachRedis(queue, url);
     } catch (err) {
       await queue.close().catch(() => undefined);
-      raw.close();
       throw err;
     }
     const q = new RedisQueue(queue, url, dataDir, { attempts: opts.attempts ?? REDIS_SETTINGS.attempts, backoffMs: opts.backoffMs ?? REDIS_SETTINGS.backoffMs });
-    q.raws.push(raw);
     await q.store.init();
     return q;
   }
@@ -183,9 +197,7 @@ export class RedisQueue implements JobQueue {
    */
   async waitFor(job: Job, onProgress?: (p: JobState['progress']) => void): Promise<WorkerOutcome> {
     if (!this.events) {
-      const { connection, raw } = redisConnection(this.url);
-      this.raws.push(raw);
-      this.events = new QueueEvents(QUEUE_NAME, { connection });
+      this.events = new QueueEvents(QUEUE_NAME, { connection: redisConnection(this.url) });
       this.events.on('error', () => undefined);
       await reachRedis(this.events, this.url);
     }
@@ -239,7 +251,6 @@ export class RedisQueue implements JobQueue {
   async close(): Promise<void> {
     await this.events?.close();
     await this.queue.close();
-    for (const raw of this.raws) raw.close();
   }
 }
 

@@ -109,9 +109,8 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
     return outcome;
   };
 
-  const { connection, raw } = redisConnection(o.url);
   const worker = new Worker(QUEUE_NAME, processJob, {
-    connection,
+    connection: redisConnection(o.url),
     concurrency: o.jobs,
     lockDuration: lockMs,
     stalledInterval: o.stalledCheckMs ?? REDIS_SETTINGS.stalledCheckMs,
@@ -133,7 +132,6 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
     await reachRedis(worker, o.url);
   } catch (err) {
     await worker.close(true).catch(() => undefined);
-    raw.close();
     await pool.close();
     throw err;
   }
@@ -142,7 +140,6 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
     finished: () => finished,
     close: async () => {
       await worker.close();
-      raw.close();
       await pool.close();
     },
   };

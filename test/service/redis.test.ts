@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { BIN, gongwen, readTree, summaryOf } from '../batch/cli.ts';
 import { samplePdf } from '../helpers/samples.ts';
 import { freePort, haveRedis, startRedis, type TestRedis } from '../helpers/redis.ts';
-import { RespConnection } from '../../src/service/redisClient.ts';
+import { Redis } from 'ioredis';
 import { RedisQueue, redisTarget } from '../../src/service/redisQueue.ts';
 import { jobId, type JobSpec } from '../../src/service/queue.ts';
 
@@ -74,7 +74,7 @@ describe.skipIf(!run)('extract --queue with two workers, one killed with kill -9
   let tmp: string;
   let inDir: string;
   let data: string;
-  let db: RespConnection;
+  let db: Redis;
   const workers: WorkerProc[] = [];
   let client: { code: number | null; stderr: string };
   /** the two jobs running when the first worker was killed */
@@ -87,21 +87,20 @@ describe.skipIf(!run)('extract --queue with two workers, one killed with kill -9
     data = join(tmp, 'data');
     mkdirSync(inDir);
     for (let i = 1; files(inDir) < 30; i++) for (const s of SMALL) if (files(inDir) < 30) copyFileSync(samplePdf(s), join(inDir, `${s}-${i}.pdf`));
-    db = new RespConnection(redisTarget(redis.url));
-    await db.connect();
+    db = new Redis(redisTarget(redis.url));
     const args = ['--queue', redis.url, '--data', data, '--jobs', '1', '--stall-check', '2'];
     workers.push(startWorker(args), startWorker(args));
     const done = extract([inDir, '--out', join(tmp, 'q'), '--queue', redis.url, '--data', data, '--progress', 'none']);
     // both workers hold a job (one each): kill the first, whose job is then in the middle of its run
-    await until('two active jobs', async () => (await db.send('LLEN', ['bull:gongwen:active'])) === 2, 60_000);
-    activeAtKill = (await db.send('LRANGE', ['bull:gongwen:active', '0', '-1'])) as string[];
+    await until('two active jobs', async () => (await db.llen('bull:gongwen:active')) === 2, 60_000);
+    activeAtKill = await db.lrange('bull:gongwen:active', 0, -1);
     workers[0]!.child.kill('SIGKILL');
     client = await done;
   }, 150_000);
 
   afterAll(async () => {
     for (const w of workers) await stopWorker(w);
-    db?.close();
+    db?.disconnect();
     await redis?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
@@ -121,11 +120,11 @@ describe.skipIf(!run)('extract --queue with two workers, one killed with kill -9
     expect(new Set(ids).size).toBe(30);
     // the job the killed worker held was taken over as stalled and finished by the survivor
     const stalled: string[] = [];
-    for (const id of activeAtKill) if (Number(await db.send('HGET', [`bull:gongwen:${id}`, 'stc'])) >= 1) stalled.push(id);
+    for (const id of activeAtKill) if (Number(await db.hget(`bull:gongwen:${id}`, 'stc')) >= 1) stalled.push(id);
     expect(activeAtKill).toHaveLength(2);
     expect(stalled).toHaveLength(1);
     expect(workers[1]!.lines.some((l) => l.includes(`job ${stalled[0]!.slice(0, 8)}`))).toBe(true);
-    expect(Number(await db.send('ZCARD', ['bull:gongwen:completed']))).toBe(30);
+    expect(Number(await db.zcard('bull:gongwen:completed'))).toBe(30);
     // no staging folder of the killed try is left behind
     for (const id of readdirSync(join(data, 'jobs'))) {
       expect(readdirSync(join(data, 'jobs', id)).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -147,7 +146,7 @@ describe.skipIf(!run)('extract --queue with two workers, one killed with kill -9
     expect(again.code, again.stderr).toBe(0);
     expect(summaryOf(again.stderr).ok + summaryOf(again.stderr).partial).toBe(30);
     expect(workers[1]!.lines.length).toBe(before);
-    expect(Number(await db.send('ZCARD', ['bull:gongwen:completed']))).toBe(30);
+    expect(Number(await db.zcard('bull:gongwen:completed'))).toBe(30);
     expect(readdirSync(join(data, 'jobs'))).toHaveLength(30);
   });
 });
