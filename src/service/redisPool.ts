@@ -19,7 +19,7 @@ import { BATCH_SETTINGS } from '../batch/settings.ts';
 import { writeDirAtomic, writeFileAtomic } from '../write/atomic.ts';
 import { REVIEW_FILE } from '../review/load.ts';
 import type { JobOptions, JobSpec } from './queue.ts';
-import { INPUT_FILE, OUT_DIR, SPEC_FILE } from './store.ts';
+import { INPUT_FILE, OUT_DIR, writeSpecFile } from './store.ts';
 import { batchJobId, readOutcome, RedisQueue, type WorkerOutcome } from './redisQueue.ts';
 
 /** Figures of a client run (the bench reads them). */
@@ -87,13 +87,12 @@ export class RedisDocPool implements DocPool {
     const batch = { path: job.sourcePath ?? job.path, bom: job.bom, raw: job.raw, maxPages: job.maxPages, pageTimeout: job.pageTimeout ?? BATCH_SETTINGS.pageTimeoutSeconds };
     const id = batchJobId(sha256, options, batch);
     const dir = this.q.store.dir(id);
-    const specPath = join(dir, SPEC_FILE);
     const known = await this.q.store.readSpec(id);
     if (known && existsSync(join(dir, INPUT_FILE))) return known;
     const spec: JobSpec = { id, name: batch.path, sha256, options, createdAt: new Date().toISOString(), batch };
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(join(dir, INPUT_FILE), data);
-    await writeFileAtomic(specPath, `${JSON.stringify(spec, null, 2)}\n`);
+    await writeSpecFile(dir, spec);
     return spec;
   }
 

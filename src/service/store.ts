@@ -16,6 +16,14 @@ import type { JobSpec, JobState, JobStatus } from './queue.ts';
 
 export const INPUT_FILE = 'input.pdf';
 export const SPEC_FILE = 'job.json';
+
+/**
+ * Writes a job's job.json into its folder `dir` atomically, readable by its owner only: the spec
+ * holds the PDF's password when one was given (workers need it; never part of an answer).
+ */
+export async function writeSpecFile(dir: string, spec: JobSpec): Promise<void> {
+  await writeFileAtomic(join(dir, SPEC_FILE), `${JSON.stringify(spec, null, 2)}\n`, 0o600);
+}
 export const STATE_FILE = 'state.json';
 export const OUT_DIR = 'out';
 
@@ -94,7 +102,7 @@ export class JobStore {
   async adopt(tmp: string, spec: JobSpec): Promise<void> {
     await mkdir(this.dir(spec.id), { recursive: true });
     await rename(tmp, this.inputPath(spec.id));
-    await writeFileAtomic(join(this.dir(spec.id), SPEC_FILE), `${JSON.stringify(spec, null, 2)}\n`);
+    await writeSpecFile(this.dir(spec.id), spec);
   }
 
   async readSpec(id: string): Promise<JobSpec | null> {

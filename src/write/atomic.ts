@@ -11,12 +11,15 @@ function tempSibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Writes `data` to `path` through a temp file + rename. Creates the parent folder. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `path` through a temp file + rename. Creates the parent folder. `mode`: the
+ * file's permission bits (e.g. 0o600 for a file holding a password), else the process default.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempSibling(path);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, mode === undefined ? undefined : { mode });
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -166,6 +166,9 @@ describe('gongwen serve --queue memory', () => {
     const ref = localExtract(encrypted, ['--password', 'secret']);
     for (const path of ['document.json', 'tables.json', 'findings.json']) expect((await fileBytes(server.url, state.id, path)).bytes.equals(ref.get(path)!), path).toBe(true);
     expect(JSON.stringify(JSON.parse(ref.get('document.json')!.toString()))).not.toContain('secret');
+    // the password stays in the job's own job.json (workers need it), readable by its owner only
+    expect(statSync(join(data, 'jobs', state.id, 'job.json')).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify((await getJson(`${server.url}/v1/jobs/${state.id}`)).body)).not.toContain('secret');
 
     const unknown = await upload(server.url, LO_RULED, { colour: 'red' });
     expect(unknown.status).toBe(400);
