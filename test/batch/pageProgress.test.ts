@@ -53,7 +53,8 @@ describe('page progress', () => {
       expectInOrder(pages, f.pages);
       // every page event of a file comes before its file event
       const fileAt = events.indexOf(f as Record<string, unknown>);
-      expect(events.findLastIndex((e) => e.event === 'page' && e.path === f.path)).toBeLessThan(fileAt);
+      const lastPage = Math.max(...events.map((e, i) => (e.event === 'page' && e.path === f.path ? i : -1)));
+      expect(lastPage).toBeLessThan(fileAt);
     }
     expect(files.find((f) => f.path === broken)?.status).toBe('failed');
   }, 240_000);
