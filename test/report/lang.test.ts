@@ -114,6 +114,7 @@ describe.skipIf(!browserOk)('report.html in both languages', () => {
     await page.selectOption('[data-filter="state"]', '');
     // dismiss the first finding: it leaves 'undecided' and joins 'dismissed'
     await page.locator('.finding').first().locator('.rv-dismissed input').check();
+    expect(await page.locator('.finding').first().locator('.state').innerText()).toBe('已驳回');
     await page.selectOption('[data-filter="state"]', 'dismissed');
     expect(await shown()).toBe(1);
     await page.selectOption('[data-filter="state"]', 'open');

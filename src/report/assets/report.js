@@ -202,6 +202,8 @@
     var d = decisions[key] || { status: 'open', note: '' };
     card.classList.toggle('confirmed', d.status === 'confirmed');
     card.classList.toggle('dismissed', d.status === 'dismissed');
+    var state = card.querySelector('.state');
+    if (state) state.textContent = d.status === 'confirmed' ? L('r.f.stateConfirmed') : d.status === 'dismissed' ? L('r.f.stateDismissed') : '';
     var radio = card.querySelector('.review input[value="' + d.status + '"]');
     if (radio) radio.checked = true;
     var note = card.querySelector('.review .note');
