@@ -178,6 +178,21 @@ export const EN = {
   'r.t.stray': '{n} stray text items',
   'r.t.confidence': 'confidence {c}',
   'r.t.ocrConf': 'OCR confidence {c}: {text}',
+  'b.title': 'gongwen batch: {n} documents',
+  'b.sum': '{pages} pages · {failed} not ok · {withErrors} with errors · findings: {counts} (dismissed not counted)',
+  'b.filter': 'filter: name, status, method…',
+  'b.filterLabel': 'filter documents',
+  'b.shown': '{n} of {total} documents',
+  'b.col.document': 'Document',
+  'b.col.status': 'Status',
+  'b.col.pages': 'Pages',
+  'b.col.method': 'Method',
+  'b.col.tables': 'Tables',
+  'b.col.errors': 'Errors',
+  'b.col.warnings': 'Warnings',
+  'b.col.info': 'Info',
+  'b.col.dismissed': 'Dismissed',
+  'b.col.note': 'Note',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -354,6 +369,21 @@ export const ZH: Readonly<Record<MessageKey, string>> = {
   'r.t.stray': '{n} 个游离文字项',
   'r.t.confidence': '置信度 {c}',
   'r.t.ocrConf': 'OCR 置信度 {c}：{text}',
+  'b.title': 'gongwen 批量结果：{n} 份文档',
+  'b.sum': '共 {pages} 页 · 未完成 {failed} 份 · 有错误 {withErrors} 份 · 发现：{counts}（已驳回的不计）',
+  'b.filter': '筛选：名称、状态、读取方式…',
+  'b.filterLabel': '筛选文档',
+  'b.shown': '显示 {n}/{total} 份文档',
+  'b.col.document': '文档',
+  'b.col.status': '状态',
+  'b.col.pages': '页数',
+  'b.col.method': '读取方式',
+  'b.col.tables': '表格',
+  'b.col.errors': '错误',
+  'b.col.warnings': '警告',
+  'b.col.info': '提示',
+  'b.col.dismissed': '已驳回',
+  'b.col.note': '备注',
 };
 
 /** Stored English reasons (a document's or a file's one line) → Chinese; `$1`… are the groups. */

@@ -91,6 +91,14 @@ describe.skipIf(!browserOk)('report.html in both languages', () => {
     await page.context().close();
   });
 
+  it('the batch index written by extract --report --lang zh is Chinese too', async () => {
+    const page = await open(join(out, 'zh', '_batch'));
+    expect(await page.locator('#docs th').allInnerTexts()).toEqual(['文档', '状态', '页数', '读取方式', '公文', '表格', '错误', '警告', '提示', '已驳回', '备注']);
+    expect(await page.locator('#shown').innerText()).toBe('显示 1/1 份文档');
+    expect(await page.locator('#docs tbody td').nth(1).innerText()).toBe('完成');
+    await page.context().close();
+  });
+
   it('findings filter by severity, rule, page and review state', async () => {
     const page = await open(zh);
     const shown = () => page.locator('.finding:not([hidden])').count();
