@@ -448,3 +448,23 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'report.all-pages': '每一页都生成图像，而不只是有发现或表格的页',
   'report.dpi': '页面图像的分辨率（24–300）',
 };
+
+/**
+ * Chinese descriptions of the check rules (the report's check summary under zh; the rules' own
+ * `description` is the English one). Keyed by rule id; a rule missing here shows its own text.
+ */
+export const RULES_ZH: Readonly<Record<string, string>> = {
+  'sum.total-mismatch': '合计/总计/小计行和列等于各部分之和；正文中的总数等于“其中”后所列各项之和及所附表格的合计',
+  'year.mismatch': '公文标题中的年份与其附件和表格标题中的年份一致',
+  'section.count-mismatch': '分组行声明的数目（N 个村、N 条）等于其下所列的行数',
+  'sequence.gap': '序号跨分组、跨页逐一递增（没有跳号）',
+  'sequence.duplicate': '序号不重复',
+  'duplicate.row': '同一组内没有重复的条目（分组内的村、县区结对、完全相同的表格行）',
+  'count.claim-mismatch': '正文中声称的数目（N 个区、N 县（市）、N 个村）等于同一公文相关表格中的不同条目数',
+  'pairing.too-many': '每个县的结对区数符合正文所述范围（N—M 个区结对帮扶 1 个县）',
+  'format.list-separator': '同一单元格中列举的名称用顿号“、”分隔',
+  'citation.title-mismatch': '带文号引用的标题与本 PDF 中该文号公文的标题一致',
+  'duplicate.passage': '没有重复印出的页或长段落（包括只改了几个字的近似重复）',
+  'ocr.low-confidence': 'OCR 识别的表格单元格：置信度低或内容不符合所在列的类型（序号、金额）的，列入人工核对',
+  'check.internal-error': '检查规则运行出错',
+};

@@ -5,7 +5,11 @@
  */
 import type { CheckSummary, Finding } from '../model/findings.ts';
 import { esc } from './html.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { RULES_ZH } from '../i18n/messages.ts';
+
+/** A rule's description in the report's language. */
+const describe = (rule: string, english: string): string => (lang() === 'zh' ? (RULES_ZH[rule] ?? english) : english);
 import { severityBadges } from './glance.ts';
 
 /** Rule id → anchor id of its first finding. */
@@ -34,7 +38,7 @@ export function summaryHtml(summary: CheckSummary | null, findings: readonly Fin
     ...failedRules.map((r) => {
       const a = anchors.get(r.rule);
       const label = esc(t('r.c.ruleFailed', { rule: r.rule, failed: r.failed, checked: r.checked }));
-      return `<li class="sev-${esc(r.severity)}"><span class="bad">✗</span> ${a ? `<a href="#${a}" data-goto="${a}">${label}</a>` : label} <span class="muted">${esc(r.description)}</span></li>`;
+      return `<li class="sev-${esc(r.severity)}"><span class="bad">✗</span> ${a ? `<a href="#${a}" data-goto="${a}">${label}</a>` : label} <span class="muted">${esc(describe(r.rule, r.description))}</span></li>`;
     }),
     ...extra.map((rule) => {
       const a = anchors.get(rule)!;
@@ -48,7 +52,7 @@ export function summaryHtml(summary: CheckSummary | null, findings: readonly Fin
       const mark = r.checked === 0 ? '<span class="muted">–</span>' : r.failed > 0 ? '<span class="bad">✗</span>' : '<span class="ok">✓</span>';
       return (
         `<tr class="${r.failed > 0 ? 'failed' : ''}"><td>${mark}</td><td class="nowrap"><code>${esc(r.rule)}</code></td><td>${esc(t(`r.sev.${r.severity}`))}</td>` +
-        `<td class="num">${r.checked}</td><td class="num">${r.passed}</td><td class="num">${r.failed}</td><td>${esc(r.description)}</td></tr>`
+        `<td class="num">${r.checked}</td><td class="num">${r.passed}</td><td class="num">${r.failed}</td><td>${esc(describe(r.rule, r.description))}</td></tr>`
       );
     })
     .join('');

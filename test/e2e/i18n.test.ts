@@ -13,7 +13,8 @@ import { samplePdf } from '../helpers/samples.ts';
 import { EXTRACT } from '../../src/cli/extract.ts';
 import { CHECK } from '../../src/cli/check.ts';
 import { REPORT } from '../../src/cli/report.ts';
-import { EN, ZH } from '../../src/i18n/messages.ts';
+import { EN, RULES_ZH, ZH } from '../../src/i18n/messages.ts';
+import { RULES } from '../../src/checks/index.ts';
 import { langFromEnv, reasonText } from '../../src/i18n/index.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -46,6 +47,10 @@ describe('language choice', () => {
       const words = v.replace(/<[^>]+>/g, ' ').replace(/\{\w+\}/g, ' ');
       expect(ENGLISH_WORDS.exec(words), `${k}: ${v}`).toBeNull();
     }
+  });
+
+  it('every check rule has a Chinese description', () => {
+    for (const r of RULES) expect(RULES_ZH[r.id], r.id).toMatch(CJK);
   });
 
   it('stored English reasons are shown in Chinese under zh, as they are under en', () => {

@@ -69,6 +69,8 @@ describe.skipIf(!browserOk)('report.html in both languages', () => {
     expect(await page.locator('table.gongwen th').allInnerTexts()).toEqual(['#', '文号', '标题', '发文机关', '成文日期', '印发日期', '页码', '附件']);
     expect(await page.locator('#checks h3').first().innerText()).toMatch(/^核实通过（\d+）$/);
     expect(await page.locator('#save-review').innerText()).toBe('保存 review.json');
+    // the rules' descriptions in the check summary are Chinese too
+    expect(await page.locator('details.rules td:last-child').allTextContents()).toContain('序号不重复');
     const body = await page.locator('body').innerText();
     for (const english of ['At a glance', 'Verified and passed', 'Title', 'Issuers', 'Signed', 'Expected', 'Actual', 'Confirm', 'Dismiss', ' error', 'reviewed']) {
       expect(body, english).not.toContain(english);
