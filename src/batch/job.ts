@@ -18,6 +18,7 @@ import { readReviewFile, REVIEW_FILE } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import type { ReviewFile } from '../model/review.ts';
 import { writeReport } from '../report/index.ts';
+import { setLang, type Lang } from '../i18n/index.ts';
 
 export { failedResult, readErrorReason };
 
@@ -35,6 +36,8 @@ export interface DocJob {
   maxPages: number;
   /** also write report.html (page images from this PDF) */
   report: boolean;
+  /** language of the report's labels. @default the worker's locale */
+  lang?: Lang;
   /** OCR options (--ocr, --ocr-engine, --dpi); defaults when absent */
   ocr?: 'auto' | 'always' | 'never';
   ocrEngine?: 'ppocr' | 'tesseract';
@@ -62,6 +65,7 @@ async function keptReview(dir: string): Promise<{ files: Map<string, Uint8Array>
 
 /** Runs one document end to end; `onPage` hears its page progress (see ExtractOptions.onPage). */
 export async function runDocJob(job: DocJob, onPage?: PageListener): Promise<DocResult> {
+  if (job.lang) setLang(job.lang);
   let data: Uint8Array;
   try {
     data = new Uint8Array(await readFile(job.path));

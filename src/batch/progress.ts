@@ -10,7 +10,8 @@
  * prints the summary (formatSummary) on stderr at the end.
  */
 import { join } from 'node:path';
-import type { DocOutcome, SeverityCounts } from './manifest.ts';
+import type { DocOutcome, ManifestEntry, SeverityCounts } from './manifest.ts';
+import { reasonText, t } from '../i18n/index.ts';
 import { BATCH_SETTINGS } from './settings.ts';
 
 export type ProgressMode = 'bar' | 'plain' | 'json' | 'none';
@@ -90,7 +91,8 @@ export function resolveMode(mode: ProgressMode | 'auto', stderrIsTty: boolean): 
 
 type Write = (s: string) => void;
 
-const errLine = (e: FileEvent): string => `gongwen: ${e.path}: ${e.error ?? 'failed'}\n`;
+/** `gongwen: <file>: <reason>` (the reason in the current language; the event keeps it in English). */
+const errLine = (e: FileEvent): string => `gongwen: ${e.path}: ${e.error ? reasonText(e.error) : t('status.failed')}\n`;
 
 /** A reporter writing to the given streams (stdout for json events, stderr for the rest). */
 export function makeReporter(
@@ -134,12 +136,11 @@ export function makeReporter(
 export function plainLine(e: FileEvent, outDir: string): string {
   if (e.status === 'failed') return errLine(e);
   const dir = join(outDir, ...e.document.split('/'));
-  if (e.status === 'skipped') return `skipped ${e.path} → ${dir} (done before: ${e.outcome})\n`;
+  if (e.status === 'skipped') return t('progress.skipped', { path: e.path, dir, outcome: t(`status.${e.outcome}`) }) + '\n';
   const f = e.findings;
   return (
-    `${e.status} ${e.path} → ${dir} (${e.pages} pages, ${e.tables} tables, ${e.documents} 公文, ` +
-    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info, ${e.ms} ms)` +
-    (e.status === 'partial' && e.error ? ` — ${e.error}` : '') +
+    t('progress.file', { status: t(`status.${e.status}`), path: e.path, dir, pages: e.pages, tables: e.tables, documents: e.documents, counts: t('sev.counts', { ...f }), ms: e.ms }) +
+    (e.status === 'partial' && e.error ? ` — ${reasonText(e.error)}` : '') +
     '\n'
   );
 }
@@ -224,9 +225,9 @@ class BarReporter implements Reporter {
   }
 
   private draw(force: boolean): void {
-    const t = this.now();
-    if (!force && t - this.lastDraw < BATCH_SETTINGS.barRedrawMs) return;
-    this.lastDraw = t;
+    const at = this.now();
+    if (!force && at - this.lastDraw < BATCH_SETTINGS.barRedrawMs) return;
+    this.lastDraw = at;
     const width = 24;
     let share = this.done_;
     let pagesNow = this.pages;
@@ -235,12 +236,12 @@ class BarReporter implements Reporter {
       pagesNow += r.done;
     }
     const filled = this.total === 0 ? width : Math.min(width, Math.round((share / this.total) * width));
-    const elapsed = (t - this.started) / 1000;
+    const elapsed = (at - this.started) / 1000;
     const left = this.eta.update(this.remaining(elapsed), elapsed);
     const eta = left === null ? '…' : formatDuration(left);
     this.err(
-      `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done_}/${this.total} files · ` +
-        `${pagesNow} pages · ${this.failed} failed · ${formatDuration(elapsed)} elapsed · ETA ${eta}`,
+      `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` +
+        t('progress.bar', { done: this.done_, total: this.total, pages: pagesNow, failed: this.failed, elapsed: formatDuration(elapsed), eta }),
     );
   }
 }
@@ -279,13 +280,33 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** The final summary, for stderr. */
-export function formatSummary(e: DoneEvent): string {
+/** at most this many files are named under each heading of the summary */
+export const SUMMARY_FILES = 10;
+
+/** Lines naming files under a heading, at most SUMMARY_FILES, then '… and N more'. */
+function fileList(heading: string, items: readonly string[]): string {
+  if (items.length === 0) return '';
+  const shown = items.slice(0, SUMMARY_FILES).map((s) => `  ${s}\n`).join('');
+  const more = items.length > SUMMARY_FILES ? `  ${t('summary.more', { n: items.length - SUMMARY_FILES })}\n` : '';
+  return `${heading}\n${shown}${more}`;
+}
+
+/**
+ * The final summary, for stderr: the counts on one line, then the files that failed (with their
+ * reason) and those with error-level findings (with their count), each list capped.
+ */
+export function formatSummary(e: DoneEvent, entries: readonly ManifestEntry[] = []): string {
   const f = e.findings;
-  const rate = e.seconds > 0 && e.pages > 0 ? `, ${(e.pages / e.seconds).toFixed(1)} pages/s` : '';
+  const rate = e.seconds > 0 && e.pages > 0 ? t('summary.rate', { rate: (e.pages / e.seconds).toFixed(1) }) : '';
+  const line = t('summary.line', {
+    files: e.files, ok: e.ok, partial: e.partial, failed: e.failed, skipped: e.skipped,
+    pages: e.pages, seconds: e.seconds.toFixed(1), rate, counts: t('sev.counts', { ...f }), out: e.out,
+  });
+  const failed = entries.filter((x) => x.status === 'failed');
+  const withErrors = entries.filter((x) => x.status !== 'failed' && x.findings.error > 0);
   return (
-    `summary: ${e.files} files: ${e.ok} ok, ${e.partial} partial, ${e.failed} failed, ${e.skipped} skipped; ` +
-    `${e.pages} pages read in ${e.seconds.toFixed(1)} s${rate}; ` +
-    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info; outputs in ${e.out}\n`
+    line + '\n' +
+    fileList(t('summary.failedFiles', { n: failed.length }), failed.map((x) => t('summary.item', { path: x.path, what: reasonText(x.error || 'failed') }))) +
+    fileList(t('summary.errorFiles', { n: withErrors.length }), withErrors.map((x) => t('summary.item', { path: x.path, what: t('summary.errorCount', { n: x.findings.error }) })))
   );
 }

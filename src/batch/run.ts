@@ -22,6 +22,7 @@ import {
 } from './manifest.ts';
 import { OutDirError, prepareOutDir, removeStaleTemps } from './outdir.ts';
 import { WorkerPool, type DocPool } from './pool.ts';
+import { t } from '../i18n/index.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
 import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument, type BatchOptions } from './settings.ts';
 
@@ -82,7 +83,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
   const onSignal = (signal: NodeJS.Signals): void => {
     pool.killAll();
     rmSync(lockPath, { force: true });
-    process.stderr.write(`\ngongwen: interrupted (${signal}); a re-run resumes where this one stopped\n`);
+    process.stderr.write(`\ngongwen: ${t('main.interrupted', { signal })}\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
@@ -129,7 +130,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
         } else if (notPdf !== null) {
           result = failedResult(notPdf, true, sha256); // no worker needed
         } else {
-          const job = { path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads, pageTimeout: o.pageTimeoutSeconds ?? BATCH_SETTINGS.pageTimeoutSeconds };
+          const job = { path: input.path, dir, password: o.password, bom: o.bom, raw: o.raw, maxPages: o.maxPages, report: o.report, ...(o.lang ? { lang: o.lang } : {}), ocr: o.ocr, ocrEngine: o.ocrEngine, dpi: o.dpi, ocrThreads, pageThreads, pageTimeout: o.pageTimeoutSeconds ?? BATCH_SETTINGS.pageTimeoutSeconds };
           const r = await pool.run(job, (_job, pagesDone, pages) => reporter.page({ event: 'page', path: input.path, document: input.outName, pagesDone, pages }));
           result = { ...r.result, sha256: r.result.sha256 || sha256 };
           workerMs = r.ms;

@@ -1,5 +1,6 @@
 /** Defaults of `gongwen extract` batches (overridable on the command line). */
 import { availableParallelism } from 'node:os';
+import type { Lang } from '../i18n/index.ts';
 
 export const BATCH_SETTINGS = {
   /** documents processed at once, one worker process each. @default number of cores */
@@ -90,6 +91,8 @@ export interface BatchOptions {
   readonly raw: boolean;
   /** also write report.html per document and _batch/report.html */
   readonly report: boolean;
+  /** language of the reports' labels (not part of the options that decide whether a file is redone). @default the locale's */
+  readonly lang?: Lang;
   /** redo documents the manifest says are finished */
   readonly force: boolean;
   /** when to OCR a page (--ocr auto|always|never) */

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './common.ts';
+import { lang, t } from '../i18n/index.ts';
+import { HELP_ZH } from '../i18n/messages.ts';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -28,23 +30,30 @@ export interface CommandSpec {
   readonly examples: readonly string[];
 }
 
-/** The command's help text. */
+/** An option's help line in the current language (English from the spec, Chinese from the catalogue). */
+function optionHelp(spec: CommandSpec, name: string, o: OptionSpec): string {
+  return (lang() === 'zh' ? HELP_ZH[`${spec.name}.${name}`] : undefined) ?? o.help;
+}
+
+/** The command's help text, in the current language; `--lang` and `--help` close the options. */
 export function helpText(spec: CommandSpec): string {
   const rows = Object.entries(spec.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`;
-    return [flag, o.help + (o.default !== undefined ? ` (default: ${o.default})` : '')] as const;
+    return [flag, optionHelp(spec, name, o) + (o.default !== undefined ? t('help.default', { value: o.default }) : '')] as const;
   });
+  rows.push([`    --lang <zh|en>`, t('help.lang') + t('help.default', { value: t('help.langDefault') })]);
   const width = Math.max(...rows.map(([f]) => f.length)) + 2;
+  const summary = (lang() === 'zh' ? HELP_ZH[spec.name] : undefined) ?? spec.summary;
   return [
-    `usage: gongwen ${spec.name} ${spec.synopsis}`,
+    t('help.usage', { name: spec.name, synopsis: spec.synopsis }),
     '',
-    spec.summary,
+    summary,
     '',
-    'options:',
+    t('help.options'),
     ...rows.map(([f, h]) => `  ${f.padEnd(width)}${h}`),
-    `  ${'-h, --help'.padEnd(width)}this help`,
+    `  ${'-h, --help'.padEnd(width)}${t('help.this')}`,
     '',
-    'examples:',
+    t('help.examples'),
     ...spec.examples.map((e) => `  ${e}`),
     '',
   ].join('\n');
@@ -93,13 +102,12 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): { valu
     return { values: r.values as Values, positionals: r.positionals };
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    const see = `; see 'gongwen ${spec.name} --help'`;
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const given = /'(-{1,2}[^']*)'/.exec(e.message ?? '')?.[1] ?? '';
-      const near = closestOption(given.replace(/^-+/, '').split('=')[0]!, [...Object.keys(spec.options), 'help']);
-      throw new UsageError(`${spec.name}: unknown option '${given}'${near ? ` (did you mean --${near}?)` : ''}${see}`);
+      const near = closestOption(given.replace(/^-+/, '').split('=')[0]!, [...Object.keys(spec.options), 'help', 'lang']);
+      throw new UsageError(t('args.unknown', { name: spec.name, given, near: near ? t('args.near', { near }) : '' }));
     }
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${spec.name}: ${(e.message ?? '').split('\n')[0]}${see}`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(t('args.value', { name: spec.name, message: (e.message ?? '').split('\n')[0]! }));
     throw err;
   }
 }

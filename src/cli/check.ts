@@ -21,6 +21,7 @@ import { BATCH_SETTINGS } from '../batch/settings.ts';
 import { readReviewFile } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import { rebuildIfBatch } from '../batch/outputs.ts';
+import { reasonText, t } from '../i18n/index.ts';
 
 /** The command line of `gongwen check`. */
 export const CHECK: CommandSpec = {
@@ -28,27 +29,29 @@ export const CHECK: CommandSpec = {
   synopsis: '<out-dir>... [options]',
   summary:
     'Re-runs records and checks on output folders (hand-corrected tables.json included) and rewrites records, findings\n' +
-    "and check-summary.json; applies each folder's review.json; on a batch output folder also rebuilds _batch/.",
+    "and check-summary.json; applies each folder's review.json and rebuilds its report.html; on a batch output folder\n" +
+    'also rebuilds _batch/.',
   options: {
     'fail-on': { type: 'string', value: '<severity>', default: 'error', help: 'exit 1 when a finding is at or above error|warning|info|none' },
     bom: { type: 'boolean', help: 'UTF-8 byte-order mark on every CSV (Excel)' },
     raw: { type: 'boolean', help: 'CSV cells as printed, without the formula guard' },
+    'no-report': { type: 'boolean', help: 'leave report.html as it is (by default a folder\'s report.html is rebuilt)' },
   },
-  examples: ['gongwen check out', 'gongwen check out/通知 --fail-on warning'],
+  examples: ['gongwen check out', 'gongwen check out/通知 --fail-on warning', 'gongwen check out --lang zh'],
 };
 
 export async function checkCommand(args: string[]): Promise<number> {
   const parsed = parseCommand(CHECK, args);
   if (!parsed) return 0;
   const { positionals } = parsed;
-  const values = parsed.values as { 'fail-on'?: string; bom?: boolean; raw?: boolean };
-  if (positionals.length === 0) throw new UsageError('check needs at least one output folder');
+  const values = parsed.values as { 'fail-on'?: string; bom?: boolean; raw?: boolean; 'no-report'?: boolean };
+  if (positionals.length === 0) throw new UsageError(t('check.needsDir'));
   const failOn = parseFailOn(values['fail-on'], 'error');
   let code = 0;
   for (const arg of positionals) {
     const dirs = await outputFolders(arg);
     if (dirs.length === 0) {
-      console.error(`gongwen: ${arg}: no gongwen output folder (document.json) found`);
+      console.error(`gongwen: ${t('cli.noOutputFolder', { path: arg })}`);
       code = 1;
     }
     for (const dir of dirs) {
@@ -56,16 +59,22 @@ export async function checkCommand(args: string[]): Promise<number> {
         const rev = reviewWithDecisions(review(await loadReviewInput(dir)), await readReviewFile(dir));
         await writeReview(dir, rev, { bom: values.bom ?? false, raw: values.raw ?? false });
         const r = rev.summary.review;
-        const reviewed = r ? ` (review.json: ${r.confirmed} confirmed, ${r.dismissed} dismissed, ${r.stale} no longer apply)` : '';
-        console.error(`checked ${dir}: ${severityCounts(rev.summary.findings)}${reviewed}`);
+        const reviewed = r ? t('check.reviewed', { confirmed: r.confirmed, dismissed: r.dismissed, stale: r.stale }) : '';
+        console.error(t('check.checked', { dir, counts: severityCounts(rev.summary.findings), reviewed }));
         if (failsAt(rev.findings, failOn)) code = 1;
+        // the report shows the findings and decisions just written (images from the PDF when it is found)
+        const report = values['no-report'] ? null : await import('../report/write.ts');
+        if (report && existsSync(join(dir, report.REPORT_FILE))) {
+          const rep = await report.writeReport(dir);
+          console.error(t('check.report', { path: rep.path }) + (rep.note ? ` — ${rep.note}` : ''));
+        }
       } catch (err) {
-        console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : oneLine(err)}`);
+        console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : reasonText(oneLine(err))}`);
         code = 1;
       }
     }
     try {
-      if (await rebuildIfBatch(arg, { bom: values.bom ?? false, raw: values.raw ?? false })) console.error(`rebuilt ${join(arg, '_batch')}`);
+      if (await rebuildIfBatch(arg, { bom: values.bom ?? false, raw: values.raw ?? false })) console.error(t('check.rebuilt', { dir: join(arg, '_batch') }));
     } catch (err) {
       console.error(`gongwen: ${join(arg, '_batch')}: ${oneLine(err)}`);
       code = 1;

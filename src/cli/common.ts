@@ -1,5 +1,6 @@
 /** What the CLI commands share: usage errors, one-line messages, severity option parsing. */
 import { SEVERITIES, type Severity } from '../model/severity.ts';
+import { t } from '../i18n/index.ts';
 
 /** A wrong command line: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -8,10 +9,10 @@ export class UsageError extends Error {}
 export function parseFailOn(value: string | undefined, fallback: Severity | 'none'): Severity | 'none' {
   if (value === undefined) return fallback;
   if (value === 'none' || (SEVERITIES as readonly string[]).includes(value)) return value as Severity | 'none';
-  throw new UsageError(`--fail-on expects error, warning, info or none, got '${value}'`);
+  throw new UsageError(t('opt.oneOf', { name: 'fail-on', choices: 'error, warning, info, none', value }));
 }
 
-/** Findings by severity as 'N error, N warning, N info'. */
+/** Findings by severity as 'N error, N warning, N info' (in the current language). */
 export function severityCounts(counts: Record<Severity, number>): string {
-  return SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ');
+  return t('sev.counts', { ...counts });
 }

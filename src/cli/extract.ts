@@ -21,12 +21,13 @@ import { BATCH_SETTINGS, parseRecycle, type RecycleSettings } from '../batch/set
 import { OCR_ENGINES, OCR_MODES, type OcrMode } from '../model/options.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { formatSummary, makeReporter, PROGRESS_MODES, resolveMode, type ProgressMode } from '../batch/progress.ts';
+import { lang, t } from '../i18n/index.ts';
 
 /** A positive integer option, or its default. */
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} expects a positive whole number, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t('opt.positiveInt', { name, value }));
   return n;
 }
 
@@ -64,6 +65,7 @@ export const EXTRACT: CommandSpec = {
     'gongwen extract archive/ --out out --jobs 4 --report',
     'gongwen extract scans/ --out out --ocr always --dpi 200',
     'gongwen extract archive/ --out out --queue redis://10.0.0.5:6379 --data /mnt/gongwen',
+    'gongwen extract 通知.pdf --out out --lang zh',
   ],
 };
 
@@ -96,17 +98,17 @@ export async function extractCommand(args: string[]): Promise<number> {
   if (!parsed) return 0;
   const { positionals } = parsed;
   const values = parsed.values as ExtractValues;
-  if (!values.out) throw new UsageError('extract needs --out <dir>');
-  if (positionals.length === 0) throw new UsageError('extract needs at least one PDF file or folder');
+  if (!values.out) throw new UsageError(t('extract.needsOut'));
+  if (positionals.length === 0) throw new UsageError(t('extract.needsInput'));
   const failOn = parseFailOn(values['fail-on'], 'none');
   const progress = (values.progress ?? 'auto') as ProgressMode | 'auto';
   if (!PROGRESS_MODES.includes(progress)) {
-    throw new UsageError(`--progress expects ${PROGRESS_MODES.join(', ')}, got '${values.progress}'`);
+    throw new UsageError(t('opt.oneOf', { name: 'progress', choices: PROGRESS_MODES.join(', '), value: String(values.progress) }));
   }
   const ocr = (values.ocr ?? BATCH_SETTINGS.ocr) as OcrMode;
-  if (!OCR_MODES.includes(ocr)) throw new UsageError(`--ocr expects ${OCR_MODES.join(', ')}, got '${values.ocr}'`);
+  if (!OCR_MODES.includes(ocr)) throw new UsageError(t('opt.oneOf', { name: 'ocr', choices: OCR_MODES.join(', '), value: String(values.ocr) }));
   const ocrEngine = (values['ocr-engine'] ?? BATCH_SETTINGS.ocrEngine) as OcrEngineName;
-  if (!OCR_ENGINES.includes(ocrEngine)) throw new UsageError(`--ocr-engine expects ${OCR_ENGINES.join(', ')}, got '${values['ocr-engine']}'`);
+  if (!OCR_ENGINES.includes(ocrEngine)) throw new UsageError(t('opt.oneOf', { name: 'ocr-engine', choices: OCR_ENGINES.join(', '), value: String(values['ocr-engine']) }));
   if (values.queue !== undefined && !/^rediss?:\/\//.test(values.queue)) throw new UsageError(`--queue expects redis://HOST:PORT[/DB], got '${values.queue}'`);
   if (values.queue !== undefined && !values.data) throw new UsageError('extract --queue needs --data <dir> (the folder the workers share)');
   if (values.data !== undefined && values.queue === undefined) throw new UsageError('--data goes with --queue');
@@ -126,11 +128,12 @@ export async function extractCommand(args: string[]): Promise<number> {
     raw: values.raw ?? false,
     force: values.force ?? false,
     report: values.report ?? false,
+    lang: lang(),
     recycle: recycleOption(values['recycle-after'], positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB)),
   };
   // names avoid the documents the output folder already holds (never nested into or around them)
   const inputs = await collectInputs(positionals, await existingDocuments(values.out));
-  if (inputs.length === 0) throw new UsageError('no PDF files found in the given inputs');
+  if (inputs.length === 0) throw new UsageError(t('extract.noPdf'));
 
   const mode = resolveMode(progress, process.stderr.isTTY === true);
   const reporter = makeReporter(
@@ -153,7 +156,7 @@ export async function extractCommand(args: string[]): Promise<number> {
   } finally {
     await pool?.close().catch(() => undefined);
   }
-  process.stderr.write(formatSummary(result.done));
+  process.stderr.write(formatSummary(result.done, result.entries));
   const limit = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
   const reachedFailOn = result.entries.some(
     (e) => e.status !== 'failed' && SEVERITIES.some((s, i) => i <= limit && e.findings[s] > 0),
@@ -184,6 +187,6 @@ async function openQueuePool(url: string, data: string): Promise<DocPool> {
 /** --recycle-after N[,MMiB] (see batch/settings.ts parseRecycle). */
 function recycleOption(value: string | undefined, maxMemoryMiB: number): RecycleSettings {
   const r = parseRecycle(value, maxMemoryMiB);
-  if (!r) throw new UsageError(`--recycle-after expects documents, MiB or both ('500', '1500MiB', '500,1500MiB'), got '${value}'`);
+  if (!r) throw new UsageError(t('opt.recycle', { value: String(value) }));
   return r;
 }

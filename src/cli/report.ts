@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { UsageError } from './common.ts';
 import { oneLine } from '../runtime/errors.ts';
 import { OutputFolderError } from '../write/load.ts';
+import { t } from '../i18n/index.ts';
 import { documentFolders, writeBatchIndex, writeReport, type ReportSettings } from '../report/index.ts';
 
 async function isDocumentFolder(dir: string): Promise<boolean> {
@@ -29,7 +30,7 @@ export const REPORT: CommandSpec = {
     'all-pages': { type: 'boolean', help: 'an image of every page, not only those with findings or tables' },
     dpi: { type: 'string', value: '<n>', default: '90', help: 'resolution of the page images (24–300)' },
   },
-  examples: ['gongwen report out', 'gongwen report out/通知 --pdf 通知.pdf --all-pages'],
+  examples: ['gongwen report out', 'gongwen report out/通知 --pdf 通知.pdf --all-pages', 'gongwen report out --lang en'],
 };
 
 export async function reportCommand(args: string[]): Promise<number> {
@@ -37,29 +38,26 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (!parsed) return 0;
   const { positionals } = parsed;
   const values = parsed.values as { pdf?: string; password?: string; 'all-pages'?: boolean; dpi?: string };
-  if (positionals.length === 0) throw new UsageError('report needs at least one output folder');
+  if (positionals.length === 0) throw new UsageError(t('report.needsDir'));
   const dpi = values.dpi === undefined ? undefined : Number(values.dpi);
   if (dpi !== undefined && !(Number.isFinite(dpi) && dpi >= 24 && dpi <= 300)) {
-    throw new UsageError(`--dpi expects a number from 24 to 300, got '${values.dpi}'`);
+    throw new UsageError(t('opt.dpiRange', { value: String(values.dpi) }));
   }
   const settings: Partial<ReportSettings> = { pages: values['all-pages'] ? 'all' : 'evidence', ...(dpi ? { pageDpi: dpi } : {}) };
   let code = 0;
   for (const arg of positionals) {
     const single = await isDocumentFolder(arg);
     const dirs = single ? [arg] : await documentFolders(arg);
-    if (values.pdf && (positionals.length > 1 || !single)) throw new UsageError('--pdf goes with exactly one document output folder');
+    if (values.pdf && (positionals.length > 1 || !single)) throw new UsageError(t('report.pdfOne'));
     if (dirs.length === 0) {
-      console.error(`gongwen: ${arg}: no gongwen output folder (document.json) found`);
+      console.error(`gongwen: ${t('cli.noOutputFolder', { path: arg })}`);
       code = 1;
       continue;
     }
     for (const dir of dirs) {
       try {
         const r = await writeReport(dir, values.pdf, { settings, password: values.password });
-        console.error(
-          `report ${r.path} (${r.pages} pages, ${r.imagedPages} page images, ${r.crops} crops, ` +
-            `${(r.bytes / 1024).toFixed(0)} KiB, ${r.ms} ms)${r.note ? ` — ${r.note}` : ''}`,
-        );
+        console.error(t('report.written', { path: r.path, pages: r.pages, images: r.imagedPages, crops: r.crops, kib: (r.bytes / 1024).toFixed(0), ms: r.ms, note: r.note ? ` — ${r.note}` : '' }));
       } catch (err) {
         console.error(`gongwen: ${dir}: ${err instanceof OutputFolderError ? err.message : oneLine(err)}`);
         code = 1;
@@ -67,7 +65,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     }
     if (!single) {
       const idx = await writeBatchIndex(arg);
-      console.error(`index ${idx.path} (${idx.rows.length} documents)`);
+      console.error(t('report.index', { path: idx.path, n: idx.rows.length }));
     }
   }
   return code;

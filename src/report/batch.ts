@@ -13,6 +13,8 @@ import { VERSION } from '../version.ts';
 import { esc } from './html.ts';
 import { reportCsp } from './document.ts';
 import { REPORT_FILE } from './write.ts';
+import { lang, reasonText, t, type MessageKey } from '../i18n/index.ts';
+import { statusLabel } from './glance.ts';
 
 /** The folder of batch-level files under an output root. */
 export const BATCH_DIR = '_batch';
@@ -164,7 +166,7 @@ function rowHtml(r: BatchRow): string {
   const cell = (v: number | null | undefined, cls = '') => `<td class="num${cls}" data-v="${num(v) || '-1'}">${num(v)}</td>`;
   return (
     `<tr data-status="${esc(r.status)}"><td data-v="${esc(r.id)}">${name}<div class="id">${esc(r.id)}</div></td>` +
-    `<td data-v="${esc(r.status)}"><span class="status ${esc(r.status)}">${esc(r.status)}</span></td>` +
+    `<td data-v="${esc(r.status)}"><span class="status ${esc(r.status)}">${esc(statusLabel(r.status))}</span></td>` +
     cell(r.pages) +
     `<td data-v="${esc(r.method)}">${esc(r.method)}</td>` +
     cell(r.documents) +
@@ -173,7 +175,7 @@ function rowHtml(r: BatchRow): string {
     cell(f?.warning, f?.warning ? ' has-warn' : '') +
     cell(f?.info) +
     cell(f?.dismissed) +
-    `<td data-v="${esc(r.note)}" class="note">${esc(r.note)}</td></tr>`
+    `<td data-v="${esc(r.note)}" class="note">${esc(reasonText(r.note))}</td></tr>`
   );
 }
 
@@ -187,7 +189,7 @@ th{background:#eef1f5;cursor:pointer;user-select:none;white-space:nowrap;positio
 .status{padding:0 .4rem;border-radius:3px;font-size:.85em}.status.ok{background:#e6f4ea;color:#2e7d32}.status.partial{background:#fff4e0;color:#b26a00}.status.failed,.status.unreadable{background:#fdecea;color:#c62828}`;
 
 const JS = `(function(){var t=document.getElementById('docs'),tb=t.tBodies[0],f=document.getElementById('filter'),shown=document.getElementById('shown');
-var rows=Array.prototype.slice.call(tb.rows);function count(){var n=rows.filter(function(r){return !r.hidden}).length;shown.textContent=n+' of '+rows.length+' documents'}
+var rows=Array.prototype.slice.call(tb.rows);function count(){var n=rows.filter(function(r){return !r.hidden}).length;shown.textContent=shown.getAttribute('data-label').replace('{n}',n).replace('{total}',rows.length)}
 f.addEventListener('input',function(){var q=f.value.trim().toLowerCase();rows.forEach(function(r){r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0});count()});
 Array.prototype.forEach.call(t.tHead.rows[0].cells,function(th,i){th.addEventListener('click',function(){var asc=th.getAttribute('aria-sort')!=='ascending';
 Array.prototype.forEach.call(t.tHead.rows[0].cells,function(o){o.removeAttribute('aria-sort')});th.setAttribute('aria-sort',asc?'ascending':'descending');
@@ -200,16 +202,19 @@ export function batchIndexHtml(rows: readonly BatchRow[]): string {
   const failed = rows.filter((r) => r.status !== 'ok').length;
   const pages = rows.reduce((s, r) => s + (r.pages ?? 0), 0);
   const withErrors = rows.filter((r) => (r.findings?.error ?? 0) > 0).length;
+  const e = (k: MessageKey, p?: Record<string, string | number>) => esc(t(k, p));
+  const th = (k: MessageKey, numeric = false) => `<th${numeric ? ' data-type="num"' : ''}>${e(k)}</th>`;
+  const counts = t('sev.counts', { error: total('error'), warning: total('warning'), info: total('info') });
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
+<html lang="${lang() === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${reportCsp([JS])}">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="gongwen ${esc(VERSION)}">
-<title>gongwen batch — ${rows.length} documents</title><style>${CSS}</style></head>
-<body><main><h1>gongwen batch: ${rows.length} documents</h1>
-<p class="sum">${pages} pages · ${failed} not ok · ${withErrors} with errors · findings: ${total('error')} error, ${total('warning')} warning, ${total('info')} info (dismissed not counted)</p>
-<input id="filter" type="search" placeholder="filter: name, status, method…" aria-label="filter documents"><span id="shown"></span>
-<table id="docs"><thead><tr><th>Document</th><th>Status</th><th data-type="num">Pages</th><th>Method</th><th data-type="num">公文</th><th data-type="num">Tables</th>
-<th data-type="num">Errors</th><th data-type="num">Warnings</th><th data-type="num">Info</th><th data-type="num">Dismissed</th><th>Note</th></tr></thead>
+<title>${e('b.title', { n: rows.length })}</title><style>${CSS}</style></head>
+<body><main><h1>${e('b.title', { n: rows.length })}</h1>
+<p class="sum">${e('b.sum', { pages, failed, withErrors, counts })}</p>
+<input id="filter" type="search" placeholder="${e('b.filter')}" aria-label="${e('b.filterLabel')}"><span id="shown" data-label="${e('b.shown')}"></span>
+<table id="docs"><thead><tr>${th('b.col.document')}${th('b.col.status')}${th('b.col.pages', true)}${th('b.col.method')}<th data-type="num">公文</th>${th('b.col.tables', true)}
+${th('b.col.errors', true)}${th('b.col.warnings', true)}${th('b.col.info', true)}${th('b.col.dismissed', true)}${th('b.col.note')}</tr></thead>
 <tbody>${rows.map(rowHtml).join('\n')}</tbody></table></main>
 <script>${JS}</script></body></html>
 `;

@@ -17,6 +17,16 @@ import { summaryHtml } from './summary.ts';
 import { findingsHtml } from './findings.ts';
 import { lowConfidenceMarks, tablesHtml } from './tables.ts';
 import type { ReportSettings } from './settings.ts';
+import { resolve } from 'node:path';
+import { catalogue, lang, t, type MessageKey } from '../i18n/index.ts';
+import { methodLabel, severityBadges, statusLabel } from './glance.ts';
+
+/** the labels the page script shows (in the report's language) */
+const CLIENT_LABELS: readonly MessageKey[] = [
+  'r.m.text', 'r.m.ocr', 'r.m.both', 'r.m.blank', 'r.v.title', 'r.v.confidence', 'r.v.cellLabel', 'r.reviewed', 'r.reviewedDetail',
+  'r.saved', 'r.downloaded', 'r.loaded', 'r.notReview', 'r.f.expected', 'r.f.actual', 'r.f.showing', 'r.f.confirm', 'r.f.dismiss', 'r.f.open',
+  'r.f.stateConfirmed', 'r.f.stateDismissed', 'r.f.stateOpen', 'r.f.noteLabel',
+];
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 let assets: { css: string; js: string } | undefined;
@@ -62,6 +72,9 @@ function clientData(m: ReportModel): unknown {
     version: VERSION,
     doc: { name: doc.source.name, sha256: doc.source.sha256 },
     storageKey: `gongwen-review:${doc.source.sha256}`,
+    /** the document's output folder (where review.json belongs), absolute */
+    dir: resolve(m.input.dir),
+    labels: Object.fromEntries(CLIENT_LABELS.map((k) => [k, catalogue()[k]])),
     pages: doc.pages.map((p) => ({
       page: p.page,
       w: p.width,
@@ -93,24 +106,27 @@ export function reportHtml(m: ReportModel): string {
   for (const f of findings) counts[f.severity]++;
   const imaged = new Set(m.pageImages.keys());
   const lowConf = lowConfidenceMarks(findings, tables, m.settings);
+  const e = (k: MessageKey, p?: Record<string, string | number>) => esc(t(k, p));
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${lang() === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${reportCsp([js])}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="gongwen ${esc(VERSION)}">
-<title>${esc(doc.source.name)} — gongwen report</title>
+<title>${e('r.docTitle', { name: doc.source.name })}</title>
 <style>${css}</style>
 </head>
 <body>
 <header class="top">
-<div class="title"><h1>${esc(title)}</h1><p class="sub">${esc(doc.source.name)} · ${doc.source.pages} pages · <span class="status ${esc(doc.status)}">${esc(doc.status)}</span> ·
-<span class="sev-badge error">${counts.error} error</span> <span class="sev-badge warning">${counts.warning} warning</span> <span class="sev-badge info">${counts.info} info</span></p></div>
-<nav><a href="#glance">At a glance</a><a href="#checks">Checks</a><a href="#findings">Findings</a><a href="#tables">Tables</a></nav>
-<div class="review-bar"><span id="review-progress">0 of ${findings.length} reviewed</span>
-<button type="button" id="save-review" title="download review.json; put it in this document's output folder and run gongwen check">Save review.json</button>
-<label class="load-review" title="load decisions from a review.json">Load…<input type="file" id="load-review" accept=".json,application/json"></label></div>
+<div class="title"><h1>${esc(title)}</h1><p class="sub">${esc(doc.source.name)} · ${e('r.pages', { n: doc.source.pages })} ·
+<span class="state-group" id="extraction-state">${e('r.extraction')}${e('r.colon')}<span class="status ${esc(doc.status)}">${esc(statusLabel(doc.status))}</span></span> ·
+<span class="state-group" id="finding-counts">${e('r.findings')}${e('r.colon')}${severityBadges(counts)}</span></p></div>
+<nav><a href="#glance">${e('r.nav.glance')}</a><a href="#checks">${e('r.nav.checks')}</a><a href="#findings">${e('r.nav.findings')}</a><a href="#tables">${e('r.nav.tables')}</a></nav>
+<div class="review-bar"><span id="review-progress">${e('r.reviewed', { n: 0, total: findings.length })}</span>
+<button type="button" id="save-review" title="${e('r.saveTitle')}">${e('r.save')}</button>
+<label class="load-review" title="${e('r.loadTitle')}">${e('r.load')}<input type="file" id="load-review" accept=".json,application/json"></label>
+<span id="save-note" class="save-note" role="status"></span></div>
 </header>
 <main>
 ${glanceHtml(doc, findings, imaged, m.pdfNote)}
@@ -118,12 +134,14 @@ ${summaryHtml(summary, findings)}
 ${findingsHtml(findings, m.crops, m.settings)}
 ${tablesHtml(tables, findings, lowConf)}
 </main>
-<footer>gongwen ${esc(VERSION)} · page images ${m.settings.pageDpi} dpi, crops up to ${m.settings.cropDpi} dpi · boxes in PDF points from the top-left of the page</footer>
-<div id="viewer" class="viewer" hidden role="dialog" aria-modal="true" aria-label="page view">
-<div class="viewer-bar"><span class="viewer-title"></span><span class="viewer-legend"><i class="lg focus"></i>selected <i class="lg other"></i>other findings <i class="lg lowconf"></i>low OCR confidence <i class="lg cell"></i>cell</span>
-<span class="spacer"></span><button type="button" data-act="prev-page" title="previous page">◀ page</button><button type="button" data-act="next-page" title="next page">page ▶</button>
-<button type="button" data-act="zoom-out" title="zoom out">−</button><button type="button" data-act="zoom-in" title="zoom in">+</button><button type="button" data-act="close" title="close (Esc)">✕</button></div>
-<div class="viewer-body"><div class="page"><img class="page-img" alt=""><div class="hls"></div><p class="no-image" hidden>No image of this page in the report.</p></div></div>
+<footer>gongwen ${esc(VERSION)} · ${e('r.footer', { dpi: m.settings.pageDpi, crop: m.settings.cropDpi })}</footer>
+<div id="viewer" class="viewer" hidden role="dialog" aria-modal="true" aria-label="${e('r.v.label')}">
+<div class="viewer-bar"><span class="viewer-title"></span><span class="viewer-legend"><i class="lg focus"></i>${e('r.v.selected')} <i class="lg other"></i>${e('r.v.other')} <i class="lg lowconf"></i>${e('r.v.lowconf')} <i class="lg cell"></i>${e('r.v.cell')}</span>
+<span class="spacer"></span><button type="button" data-act="prev-page" title="${e('r.v.prevTitle')}">${e('r.v.prev')}</button><button type="button" data-act="next-page" title="${e('r.v.nextTitle')}">${e('r.v.next')}</button>
+<button type="button" data-act="zoom-out" title="${e('r.v.zoomOut')}">−</button><button type="button" data-act="zoom-in" title="${e('r.v.zoomIn')}">+</button><button type="button" data-act="close" title="${e('r.v.close')}">✕</button></div>
+<div class="viewer-finding" hidden><span class="vf-sev sev-badge"></span> <code class="vf-rule"></code> <span class="vf-msg"></span>
+<span class="vf-xa"><b>${e('r.f.expected')}</b> <span class="vf-expected val"></span> <b>${e('r.f.actual')}</b> <span class="vf-actual val"></span></span> <span class="vf-state"></span></div>
+<div class="viewer-body"><div class="page"><img class="page-img" alt=""><div class="hls"></div><p class="no-image" hidden>${e('r.v.noImage')}</p></div></div>
 </div>
 <script type="application/json" id="gw-data">${scriptJson(clientData(m))}</script>
 <script>${js}</script>

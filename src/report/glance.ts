@@ -6,11 +6,32 @@
 import type { DocumentJson } from '../model/outputs.ts';
 import type { Finding } from '../model/findings.ts';
 import { esc, pageRanges } from './html.ts';
+import { lang, reasonText, t } from '../i18n/index.ts';
 
-const METHOD_LABEL = { text: 'text layer', ocr: 'OCR', both: 'text layer + OCR', blank: 'blank' } as const;
+/** Finding counts as three badges ('4 error' / '错误 4'). */
+export function severityBadges(counts: Readonly<Record<'error' | 'warning' | 'info', number>>): string {
+  return (['error', 'warning', 'info'] as const)
+    .map((s) => `<span class="sev-badge ${s}">${badgeText(s, counts[s])}</span>`)
+    .join(' ');
+}
+
+/** '4 error' in English, '错误 4' in Chinese. */
+function badgeText(s: 'error' | 'warning' | 'info', n: number): string {
+  return lang() === 'zh' ? `${esc(t(`r.sev.${s}`))} ${n}` : `${n} ${esc(t(`r.sev.${s}`))}`;
+}
+
+/** A page's reading method in the current language. */
+export function methodLabel(method: string): string {
+  return method === 'text' || method === 'ocr' || method === 'both' || method === 'blank' ? t(`r.m.${method}`) : method;
+}
+
+/** A document status (ok | partial | failed) in the current language. */
+export function statusLabel(status: string): string {
+  return status === 'ok' || status === 'partial' || status === 'failed' ? t(`status.${status}`) : status;
+}
 
 function gongwenRows(doc: DocumentJson): string {
-  if (doc.documents.length === 0) return '<p class="muted">No 公文 recognised.</p>';
+  if (doc.documents.length === 0) return `<p class="muted">${esc(t('r.g.noGongwen'))}</p>`;
   const rows = doc.documents.map((g) => {
     const attachments = g.attachments.length ? `<ol class="att">${g.attachments.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>` : '<span class="muted">—</span>';
     return (
@@ -21,7 +42,8 @@ function gongwenRows(doc: DocumentJson): string {
     );
   });
   return (
-    '<table class="grid gongwen"><thead><tr><th>#</th><th>文号</th><th>Title</th><th>Issuers</th><th>Signed</th><th>印发</th><th>Pages</th><th>Attachments</th></tr></thead>' +
+    `<table class="grid gongwen"><thead><tr><th>#</th><th>文号</th><th>${esc(t('r.g.col.title'))}</th><th>${esc(t('r.g.col.issuers'))}</th><th>${esc(t('r.g.col.signed'))}</th>` +
+    `<th>${esc(t('r.g.col.printed'))}</th><th>${esc(t('r.g.col.pages'))}</th><th>${esc(t('r.g.col.attachments'))}</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
@@ -31,16 +53,16 @@ function methodLines(doc: DocumentJson): string {
   for (const p of doc.pages) byMethod.set(p.method, [...(byMethod.get(p.method) ?? []), p.page]);
   const lines: string[] = [];
   for (const [method, pages] of byMethod) {
-    let line = `<li><b>${esc(METHOD_LABEL[method as keyof typeof METHOD_LABEL] ?? method)}</b>: ${pages.length} page${pages.length === 1 ? '' : 's'} (${pageRanges(pages)})`;
+    let line = `<li><b>${esc(methodLabel(method))}</b>: ${esc(t(pages.length === 1 ? 'r.g.pageCount1' : 'r.g.pageCount', { n: pages.length }))} (${pageRanges(pages)})`;
     if (method !== 'text') {
       const ocr = doc.pages.filter((p) => p.method === method);
       const mean = ocr.reduce((s, p) => s + p.confidence, 0) / ocr.length;
       const low = ocr.reduce((a, b) => (b.confidence < a.confidence ? b : a));
-      line += ` — OCR confidence mean ${mean.toFixed(2)}, lowest ${low.confidence.toFixed(2)} on p. ${low.page}`;
+      line += esc(t('r.g.ocrConf', { mean: mean.toFixed(2), low: low.confidence.toFixed(2), page: low.page }));
     }
     lines.push(line + '</li>');
   }
-  if (lines.length === 0) lines.push('<li class="muted">no pages read</li>');
+  if (lines.length === 0) lines.push(`<li class="muted">${esc(t('r.g.noPages'))}</li>`);
   return `<ul class="methods">${lines.join('')}</ul>`;
 }
 
@@ -50,29 +72,34 @@ function pageStrip(doc: DocumentJson, findings: readonly Finding[], imaged: Read
   const chips = doc.pages.map((p) => {
     const n = count.get(p.page) ?? 0;
     const cls = ['chip', p.method, n > 0 ? 'has-findings' : '', imaged.has(p.page) ? '' : 'no-img'].filter(Boolean).join(' ');
-    const title = `p. ${p.page} · ${METHOD_LABEL[p.method]}${p.method !== 'text' ? ` (confidence ${p.confidence.toFixed(2)})` : ''}${n ? ` · ${n} finding${n > 1 ? 's' : ''}` : ''}${imaged.has(p.page) ? '' : ' · no image in this report'}`;
+    const title =
+      `${t('r.page', { page: p.page })} · ${methodLabel(p.method)}${p.method !== 'text' ? t('r.g.chipConf', { c: p.confidence.toFixed(2) }) : ''}` +
+      `${n ? t(n === 1 ? 'r.g.chipFindings1' : 'r.g.chipFindings', { n }) : ''}${imaged.has(p.page) ? '' : t('r.g.chipNoImage')}`;
     return `<button type="button" class="${cls}" data-page="${p.page}" title="${esc(title)}"${imaged.has(p.page) ? '' : ' disabled'}>${p.page}</button>`;
   });
   const missing = doc.pages.length - imaged.size;
-  const note = missing > 0 ? `<p class="strip-note">Click a page to view it. Red: pages with findings. Greyed: ${missing} page${missing > 1 ? 's' : ''} without findings or tables, not included as images.</p>` : '<p class="strip-note">Click a page to view it. Red: pages with findings.</p>';
+  const note = `<p class="strip-note">${esc(t('r.g.stripNote') + (missing > 0 ? t(missing === 1 ? 'r.g.stripMissing1' : 'r.g.stripMissing', { n: missing }) : ''))}</p>`;
   return `<div class="strip" aria-label="pages">${chips.join('')}</div>${note}`;
 }
 
 /** The at-a-glance section. `imaged`: pages that have an image in the report. */
 export function glanceHtml(doc: DocumentJson, findings: readonly Finding[], imaged: ReadonlySet<number>, pdfNote: string | null): string {
   const errors = doc.errors.length
-    ? `<ul class="errors">${doc.errors.map((e) => `<li>${esc(e.stage)}${e.page ? ` (p. ${e.page})` : ''}: ${esc(e.reason)}</li>`).join('')}</ul>`
+    ? `<ul class="errors">${doc.errors.map((e) => `<li>${esc(e.stage)}${e.page ? ` (${esc(t('r.page', { page: e.page }))})` : ''}: ${esc(reasonText(e.reason))}</li>`).join('')}</ul>`
     : '';
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
   return (
-    '<section id="glance"><h2>Document at a glance</h2>' +
-    `<dl class="facts"><dt>File</dt><dd>${esc(doc.source.name)} <span class="muted">(${(doc.source.bytes / 1024).toFixed(0)} KiB, sha256 ${esc(doc.source.sha256.slice(0, 12))}…)</span></dd>` +
-    `<dt>Status</dt><dd><span class="status ${esc(doc.status)}">${esc(doc.status)}</span></dd>` +
-    `<dt>Pages</dt><dd>${doc.source.pages}</dd>` +
-    `<dt>Tables</dt><dd>${doc.tables.length}</dd></dl>` +
+    `<section id="glance"><h2>${esc(t('r.g.title'))}</h2>` +
+    `<dl class="facts"><dt>${esc(t('r.g.file'))}</dt><dd>${esc(doc.source.name)} <span class="muted">(${(doc.source.bytes / 1024).toFixed(0)} KiB, sha256 ${esc(doc.source.sha256.slice(0, 12))}…)</span></dd>` +
+    `<dt>${esc(t('r.extraction'))}</dt><dd><span class="status ${esc(doc.status)}">${esc(statusLabel(doc.status))}</span></dd>` +
+    `<dt>${esc(t('r.findings'))}</dt><dd>${severityBadges(counts)}</dd>` +
+    `<dt>${esc(t('r.g.pages'))}</dt><dd>${doc.source.pages}</dd>` +
+    `<dt>${esc(t('r.g.tables'))}</dt><dd>${doc.tables.length}</dd></dl>` +
     errors +
     (pdfNote ? `<p class="note">${esc(pdfNote)}</p>` : '') +
-    `<h3>公文 in this PDF (${doc.documents.length})</h3>${gongwenRows(doc)}` +
-    `<h3>How the pages were read</h3>${methodLines(doc)}${pageStrip(doc, findings, imaged)}` +
+    `<h3>${esc(t('r.g.gongwen', { n: doc.documents.length }))}</h3>${gongwenRows(doc)}` +
+    `<h3>${esc(t('r.g.read'))}</h3>${methodLines(doc)}${pageStrip(doc, findings, imaged)}` +
     '</section>'
   );
 }

@@ -5,6 +5,12 @@
  */
 import type { CheckSummary, Finding } from '../model/findings.ts';
 import { esc } from './html.ts';
+import { lang, t } from '../i18n/index.ts';
+import { RULES_ZH } from '../i18n/messages.ts';
+
+/** A rule's description in the report's language. */
+const describe = (rule: string, english: string): string => (lang() === 'zh' ? (RULES_ZH[rule] ?? english) : english);
+import { severityBadges } from './glance.ts';
 
 /** Rule id → anchor id of its first finding. */
 function firstFindingAnchor(findings: readonly Finding[]): Map<string, string> {
@@ -16,7 +22,7 @@ function firstFindingAnchor(findings: readonly Finding[]): Map<string, string> {
 }
 
 export function summaryHtml(summary: CheckSummary | null, findings: readonly Finding[]): string {
-  if (!summary) return '<section id="checks"><h2>Checks</h2><p class="muted">No check-summary.json: run <code>gongwen check</code> on this folder.</p></section>';
+  if (!summary) return `<section id="checks"><h2>${esc(t('r.c.title'))}</h2><p class="muted">${t('r.c.none')}</p></section>`;
   const anchors = firstFindingAnchor(findings);
   const verified = summary.rules.flatMap((r) => r.verified.map((v) => ({ rule: r.rule, fact: v })));
   const failedRules = summary.rules.filter((r) => r.failed > 0);
@@ -27,39 +33,40 @@ export function summaryHtml(summary: CheckSummary | null, findings: readonly Fin
 
   const passedList = verified.length
     ? verified.map((v) => `<li><span class="ok">✓</span> ${esc(v.fact)} <span class="rule-id">${esc(v.rule)}</span></li>`).join('')
-    : '<li class="muted">nothing verified</li>';
+    : `<li class="muted">${esc(t('r.c.nothingVerified'))}</li>`;
   const failedItems = [
     ...failedRules.map((r) => {
       const a = anchors.get(r.rule);
-      const label = `${esc(r.rule)}: ${r.failed} of ${r.checked} failed`;
-      return `<li class="sev-${esc(r.severity)}"><span class="bad">✗</span> ${a ? `<a href="#${a}" data-goto="${a}">${label}</a>` : label} <span class="muted">${esc(r.description)}</span></li>`;
+      const label = esc(t('r.c.ruleFailed', { rule: r.rule, failed: r.failed, checked: r.checked }));
+      return `<li class="sev-${esc(r.severity)}"><span class="bad">✗</span> ${a ? `<a href="#${a}" data-goto="${a}">${label}</a>` : label} <span class="muted">${esc(describe(r.rule, r.description))}</span></li>`;
     }),
     ...extra.map((rule) => {
       const a = anchors.get(rule)!;
-      return `<li><span class="bad">✗</span> <a href="#${a}" data-goto="${a}">${esc(rule)}: ${found.get(rule)} finding${found.get(rule)! > 1 ? 's' : ''}</a></li>`;
+      return `<li><span class="bad">✗</span> <a href="#${a}" data-goto="${a}">${esc(t(found.get(rule) === 1 ? 'r.c.ruleFindings1' : 'r.c.ruleFindings', { rule, n: found.get(rule)! }))}</a></li>`;
     }),
   ];
-  const failedList = failedItems.length ? failedItems.join('') : '<li class="muted">nothing failed</li>';
+  const failedList = failedItems.length ? failedItems.join('') : `<li class="muted">${esc(t('r.c.nothingFailed'))}</li>`;
 
   const rows = summary.rules
     .map((r) => {
       const mark = r.checked === 0 ? '<span class="muted">–</span>' : r.failed > 0 ? '<span class="bad">✗</span>' : '<span class="ok">✓</span>';
       return (
-        `<tr class="${r.failed > 0 ? 'failed' : ''}"><td>${mark}</td><td class="nowrap"><code>${esc(r.rule)}</code></td><td>${esc(r.severity)}</td>` +
-        `<td class="num">${r.checked}</td><td class="num">${r.passed}</td><td class="num">${r.failed}</td><td>${esc(r.description)}</td></tr>`
+        `<tr class="${r.failed > 0 ? 'failed' : ''}"><td>${mark}</td><td class="nowrap"><code>${esc(r.rule)}</code></td><td>${esc(t(`r.sev.${r.severity}`))}</td>` +
+        `<td class="num">${r.checked}</td><td class="num">${r.passed}</td><td class="num">${r.failed}</td><td>${esc(describe(r.rule, r.description))}</td></tr>`
       );
     })
     .join('');
   const counts = summary.findings;
   return (
-    '<section id="checks"><h2>Checks</h2>' +
-    `<p class="counts"><span class="sev-badge error">${counts.error} error</span> <span class="sev-badge warning">${counts.warning} warning</span> <span class="sev-badge info">${counts.info} info</span>` +
-    ` · ${summary.rules.length} rules, ${summary.rules.reduce((s, r) => s + r.checked, 0)} checks, ${summary.rules.reduce((s, r) => s + r.passed, 0)} passed</p>` +
+    `<section id="checks"><h2>${esc(t('r.c.title'))}</h2>` +
+    `<p class="counts">${severityBadges(counts)}` +
+    esc(t('r.c.totals', { rules: summary.rules.length, checks: summary.rules.reduce((s, r) => s + r.checked, 0), passed: summary.rules.reduce((s, r) => s + r.passed, 0) })) + '</p>' +
     '<div class="two">' +
-    `<div class="col passed"><h3>Verified and passed (${verified.length})</h3><ul class="facts-list">${passedList}</ul></div>` +
-    `<div class="col failed"><h3>Failed (${failedItems.length})</h3><ul class="facts-list">${failedList}</ul></div>` +
+    `<div class="col passed"><h3>${esc(t('r.c.passed', { n: verified.length }))}</h3><ul class="facts-list">${passedList}</ul></div>` +
+    `<div class="col failed"><h3>${esc(t('r.c.failed', { n: failedItems.length }))}</h3><ul class="facts-list">${failedList}</ul></div>` +
     '</div>' +
-    '<details class="rules"><summary>Every rule</summary><table class="grid"><thead><tr><th></th><th>Rule</th><th>Severity</th><th>Checked</th><th>Passed</th><th>Failed</th><th>What it checks</th></tr></thead>' +
+    `<details class="rules"><summary>${esc(t('r.c.every'))}</summary><table class="grid"><thead><tr><th></th><th>${esc(t('r.c.col.rule'))}</th><th>${esc(t('r.c.col.severity'))}</th>` +
+    `<th>${esc(t('r.c.col.checked'))}</th><th>${esc(t('r.c.col.passed'))}</th><th>${esc(t('r.c.col.failed'))}</th><th>${esc(t('r.c.col.what'))}</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></details></section>`
   );
 }

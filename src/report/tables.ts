@@ -7,6 +7,7 @@ import type { Finding } from '../model/findings.ts';
 import type { BBox, Cell, Table } from '../model/types.ts';
 import { boxAttr, esc, pageRanges } from './html.ts';
 import { LOW_CONFIDENCE_RULE, type ReportSettings } from './settings.ts';
+import { t as tr } from '../i18n/index.ts';
 
 /** A box on a page a cell may be marked by. */
 export interface PageMark {
@@ -36,7 +37,7 @@ export function lowConfidenceMarks(findings: readonly Finding[], tables: readonl
   for (const t of tables) {
     for (const c of t.cells) {
       if (c.confidence < s.lowConfidence && !out.some((m) => marks(m, c))) {
-        out.push({ page: c.page, bbox: c.bbox, label: `OCR confidence ${c.confidence.toFixed(2)}: ${c.text}` });
+        out.push({ page: c.page, bbox: c.bbox, label: tr('r.t.ocrConf', { c: c.confidence.toFixed(2), text: c.text }) });
       }
     }
   }
@@ -45,9 +46,9 @@ export function lowConfidenceMarks(findings: readonly Finding[], tables: readonl
 
 function cellHtml(tag: 'td' | 'th', c: Cell, lowConf: readonly PageMark[], cited: readonly PageMark[]): string {
   const cls: string[] = [];
-  const titles = [`p. ${c.page}`];
+  const titles = [tr('r.page', { page: c.page })];
   const low = lowConf.filter((m) => marks(m, c));
-  if (low.length || c.confidence < 1) titles.push(`confidence ${c.confidence.toFixed(2)}`);
+  if (low.length || c.confidence < 1) titles.push(tr('r.t.confidence', { c: c.confidence.toFixed(2) }));
   if (low.length) cls.push('lowconf');
   const hits = cited.filter((m) => marks(m, c));
   if (hits.length) {
@@ -87,15 +88,15 @@ function tableHtml(t: Table, lowConf: readonly PageMark[], cited: readonly PageM
   const q = t.quality;
   const meta = [
     t.unit ? esc(t.unit) : null,
-    `p. ${pageRanges(t.pages)}`,
-    `${t.rows.length} rows × ${t.columns} columns`,
+    tr('r.page', { page: pageRanges(t.pages) }),
+    tr('r.t.size', { rows: t.rows.length, columns: t.columns }),
     `${t.detector}`,
-    `fill ${(q.fill * 100).toFixed(0)} %`,
-    q.fragments > 1 ? `${q.fragments} pieces merged, ${q.droppedHeaderRows} repeated header rows dropped` : null,
-    q.strayItems ? `${q.strayItems} stray text items` : null,
+    tr('r.t.fill', { p: (q.fill * 100).toFixed(0) }),
+    q.fragments > 1 ? tr('r.t.merged', { n: q.fragments, dropped: q.droppedHeaderRows }) : null,
+    q.strayItems ? tr('r.t.stray', { n: q.strayItems }) : null,
   ].filter(Boolean);
   return (
-    `<details class="table-block" id="table-${esc(t.id)}" open><summary><b>${esc(t.id)}</b> ${esc(t.title ?? '(untitled)')}</summary>` +
+    `<details class="table-block" id="table-${esc(t.id)}" open><summary><b>${esc(t.id)}</b> ${esc(t.title ?? tr('r.t.untitled'))}</summary>` +
     `<p class="meta">${meta.join(' · ')}</p><div class="table-scroll"><table class="data" data-table="${esc(t.id)}">` +
     `<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table></div></details>`
   );
@@ -108,8 +109,10 @@ export function tablesHtml(tables: readonly Table[], findings: readonly Finding[
     .flatMap((f) => f.evidence.map((e) => ({ page: e.page, bbox: e.bbox, label: `${f.rule}: ${f.message}` })));
   const lowCount = lowConf.length;
   return (
-    `<section id="tables"><h2>Tables (${tables.length})</h2>` +
-    (tables.length ? '<p class="hint">Click a cell to see it on its page.' + (lowCount ? ` <span class="lowconf legend">low OCR confidence</span> ${lowCount} marked.` : '') + '</p>' : '<p class="muted">No tables.</p>') +
+    `<section id="tables"><h2>${esc(tr('r.t.title', { n: tables.length }))}</h2>` +
+    (tables.length
+      ? `<p class="hint">${esc(tr('r.t.hint'))}` + (lowCount ? ` <span class="lowconf legend">${esc(tr('r.t.lowconf'))}</span> ${esc(tr('r.t.marked', { n: lowCount }))}` : '') + '</p>'
+      : `<p class="muted">${esc(tr('r.t.none'))}</p>`) +
     tables.map((t) => tableHtml(t, lowConf, cited)).join('') +
     '</section>'
   );

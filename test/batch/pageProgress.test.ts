@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/batch/pool.ts';
 import { makeReporter, SettlingEta, type PageEvent } from '../../src/batch/progress.ts';
+import { lang, setLang } from '../../src/i18n/index.ts';
 import { samplePdf } from '../helpers/samples.ts';
 import { gongwen } from './cli.ts';
 
@@ -73,6 +74,22 @@ describe('page progress', () => {
     // 150 pages in 150 s, 150 to go: about 2:30 left
     const m = /ETA (\d+):(\d\d)/.exec(last)!;
     expect(Math.abs(Number(m[1]) * 60 + Number(m[2]) - 150)).toBeLessThanOrEqual(5);
+  });
+
+  it('the bar speaks Chinese under zh', () => {
+    const was = lang();
+    setLang('zh');
+    try {
+      const err: string[] = [];
+      let t = 0;
+      const r = makeReporter('bar', () => undefined, (s) => err.push(s), '/out', () => t);
+      r.start({ event: 'start', version: 'x', files: 2, jobs: 1, out: '/out' });
+      t = 10_000;
+      r.page({ event: 'page', path: 'a.pdf', document: 'a', pagesDone: 5, pages: 10 });
+      expect(err.at(-1)).toContain('0/2 个文件 · 5 页 · 失败 0 个 · 已用 0:10 · 预计剩余 0:30');
+    } finally {
+      setLang(was);
+    }
   });
 
   it('the ETA settles: one outlying estimate moves it a little, a lasting change moves it all the way', () => {

@@ -95,11 +95,14 @@ function resolveCounty(facts: PairingFacts, name: string): PairingFacts['countie
   return facts.counties.find((c) => c.label === name || c.county === name || c.label.endsWith(name));
 }
 
-/** Expected count and a description of it for one claim; null when nothing to compare with. */
-function expectation(claim: CountClaim, facts: PairingFacts | null, villages: number): { expected: number; claimed: number; fact: string } | null {
-  if (claim.noun === '村') return villages > 0 ? { expected: villages, claimed: claim.count, fact: `${villages} villages` } : null;
+/**
+ * Expected count and a description of it for one claim (`fact` for the check summary's verified list,
+ * `factZh` for the Chinese finding message); null when nothing to compare with.
+ */
+function expectation(claim: CountClaim, facts: PairingFacts | null, villages: number): { expected: number; claimed: number; fact: string; factZh: string } | null {
+  if (claim.noun === '村') return villages > 0 ? { expected: villages, claimed: claim.count, fact: `${villages} villages`, factZh: `表中 ${villages} 个村` } : null;
   if (!facts) return null;
-  if (claim.noun === '区') return { expected: facts.districts.length, claimed: claim.count, fact: `${facts.districts.length} districts` };
+  if (claim.noun === '区') return { expected: facts.districts.length, claimed: claim.count, fact: `${facts.districts.length} districts`, factZh: `表中 ${facts.districts.length} 个区` };
   const all = facts.counties.length;
   const extra = claim.plusCounty ? resolveCounty(facts, claim.plusCounty) : undefined;
   if (claim.prefecture) {
@@ -109,12 +112,18 @@ function expectation(claim: CountClaim, facts: PairingFacts | null, villages: nu
         expected: own + 1,
         claimed: claim.count + 1,
         fact: `${own} counties of ${claim.prefecture} + ${extra.county} = ${own + 1} counties`,
+        factZh: `表中${claim.prefecture} ${own} 个县（市）+ ${extra.county} = ${own + 1} 个`,
       };
     }
-    return { expected: own, claimed: claim.count, fact: `${own} counties of ${claim.prefecture}` };
+    return { expected: own, claimed: claim.count, fact: `${own} counties of ${claim.prefecture}`, factZh: `表中${claim.prefecture} ${own} 个县（市）` };
   }
   const expected = extra ? all - 1 : all;
-  return { expected, claimed: claim.count, fact: extra ? `${expected} counties + ${extra.county} = ${all} counties` : `${all} counties` };
+  return {
+    expected,
+    claimed: claim.count,
+    fact: extra ? `${expected} counties + ${extra.county} = ${all} counties` : `${all} counties`,
+    factZh: extra ? `表中 ${expected} 个县（市）+ ${extra.county} = ${all} 个` : `表中 ${all} 个县（市）`,
+  };
 }
 
 function checkDocument(input: CheckInput, doc: Gongwen, tally: Tally): void {
@@ -141,7 +150,7 @@ function checkDocument(input: CheckInput, doc: Gongwen, tally: Tally): void {
       tally.fail({
         rule: COUNT_RULE,
         severity: 'error',
-        message: `第 ${p.page} 页正文“${said}”与${table ? tableName(table) : '相关表格'}不一致：按表应为 ${want.expected}（${want.fact}）`,
+        message: `第 ${p.page} 页正文“${said}”与${table ? tableName(table) : '相关表格'}不一致：按表应为 ${want.expected}（${want.factZh}）`,
         expected: want.expected,
         actual: want.claimed,
         evidence: present([spanEvidence(p, claim.start, claim.end), table ? titleEvidence(table) : null]),

@@ -14,7 +14,13 @@
   var vBody = viewer.querySelector('.viewer-body');
   var vTitle = viewer.querySelector('.viewer-title');
   var vNoImg = viewer.querySelector('.no-image');
-  var METHOD = { text: 'text layer', ocr: 'OCR', both: 'text layer + OCR' };
+  var vFind = viewer.querySelector('.viewer-finding');
+  // labels in the report's language: L('r.reviewed', { n: 1, total: 4 })
+  function L(key, params) {
+    var s = (data.labels && data.labels[key]) || key;
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return params && k in params ? String(params[k]) : m; });
+  }
+  function methodName(m) { return data.labels && data.labels['r.m.' + m] ? L('r.m.' + m) : m; }
 
   // ---- selection of findings -------------------------------------------------------------
   var sel = -1;
@@ -31,6 +37,12 @@
     }
   }
   function findingIndex(card) { return Number(card.getAttribute('data-i')); }
+  /** the next shown card from `sel` in direction d (the filters hide some) */
+  function step(d) {
+    if (sel < 0) { for (var i = 0; i < cards.length; i++) if (!cards[i].hidden) return i; return -1; }
+    for (var j = sel + d; j >= 0 && j < cards.length; j += d) if (!cards[j].hidden) return j;
+    return sel;
+  }
 
   // ---- page view -------------------------------------------------------------------------
   var zoom = 1;
@@ -81,10 +93,10 @@
       });
     });
     (view.focus || []).forEach(function (b) { focusEls.push(addBox(b.bbox, p, b.kind, b.title || '')); });
-    var method = METHOD[p.method] || p.method;
-    vTitle.textContent = 'p. ' + p.page + ' of ' + data.pages.length + ' · ' + method +
-      (p.method !== 'text' ? ' (confidence ' + p.conf.toFixed(2) + ')' : '') +
+    vTitle.textContent = L('r.v.title', { page: p.page, pages: data.pages.length, method: methodName(p.method) }) +
+      (p.method !== 'text' ? L('r.v.confidence', { c: p.conf.toFixed(2) }) : '') +
       (view.finding !== undefined ? ' · ' + data.findings[view.finding].rule : '') + (view.label ? ' · ' + view.label : '');
+    showViewerFinding(view.finding);
     // bring the first focused box into view
     var first = focusEls[0];
     requestAnimationFrame(function () {
@@ -94,6 +106,25 @@
       vBody.scrollTop = Math.max(0, top - vBody.clientHeight / 3);
       vBody.scrollLeft = Math.max(0, left - 40);
     });
+  }
+  // the finding shown in the page view: severity, rule, message, expected and actual, review state
+  function showViewerFinding(fi) {
+    var f = fi === undefined ? null : data.findings[fi];
+    vFind.hidden = !f;
+    if (!f) return;
+    var sev = vFind.querySelector('.vf-sev');
+    sev.className = 'vf-sev sev-badge ' + f.severity;
+    sev.textContent = cards[fi] ? cards[fi].querySelector('.sev-badge').textContent : f.severity;
+    vFind.querySelector('.vf-rule').textContent = f.rule;
+    vFind.querySelector('.vf-msg').textContent = f.message;
+    var xa = vFind.querySelector('.vf-xa');
+    xa.hidden = f.expected === null && f.actual === null;
+    vFind.querySelector('.vf-expected').textContent = f.expected === null ? '—' : String(f.expected);
+    vFind.querySelector('.vf-actual').textContent = f.actual === null ? '—' : String(f.actual);
+    var d = decisions[f.key] || { status: 'open' };
+    var st = vFind.querySelector('.vf-state');
+    st.className = 'vf-state ' + d.status;
+    st.textContent = L(d.status === 'confirmed' ? 'r.f.stateConfirmed' : d.status === 'dismissed' ? 'r.f.stateDismissed' : 'r.f.stateOpen') + (d.note ? ' — ' + d.note : '');
   }
   function closePage() {
     viewer.hidden = true;
@@ -139,7 +170,7 @@
     }
     var cell = t.closest('table.data [data-page]');
     if (cell) {
-      openPage({ page: Number(cell.getAttribute('data-page')), focus: [{ bbox: parseBox(cell.getAttribute('data-bbox')), kind: 'cell', title: cell.textContent }], label: 'cell “' + cell.textContent.slice(0, 40) + '”' });
+      openPage({ page: Number(cell.getAttribute('data-page')), focus: [{ bbox: parseBox(cell.getAttribute('data-bbox')), kind: 'cell', title: cell.textContent }], label: L('r.v.cellLabel', { text: cell.textContent.slice(0, 40) }) });
       return;
     }
     var chip = t.closest('.strip .chip');
@@ -171,6 +202,8 @@
     var d = decisions[key] || { status: 'open', note: '' };
     card.classList.toggle('confirmed', d.status === 'confirmed');
     card.classList.toggle('dismissed', d.status === 'dismissed');
+    var state = card.querySelector('.state');
+    if (state) state.textContent = d.status === 'confirmed' ? L('r.f.stateConfirmed') : d.status === 'dismissed' ? L('r.f.stateDismissed') : '';
     var radio = card.querySelector('.review input[value="' + d.status + '"]');
     if (radio) radio.checked = true;
     var note = card.querySelector('.review .note');
@@ -183,7 +216,7 @@
       if (d && d.status === 'confirmed') c++;
       if (d && d.status === 'dismissed') x++;
     });
-    document.getElementById('review-progress').textContent = (c + x) + ' of ' + cards.length + ' reviewed' + (c + x ? ' (' + c + ' confirmed, ' + x + ' dismissed)' : '');
+    document.getElementById('review-progress').textContent = L('r.reviewed', { n: c + x, total: cards.length }) + (c + x ? L('r.reviewedDetail', { confirmed: c, dismissed: x }) : '');
   }
   function decide(card, status, note) {
     var key = card.getAttribute('data-key');
@@ -192,6 +225,8 @@
     storageSet();
     showDecision(card);
     progress();
+    applyFilters();
+    if (current && current.finding === findingIndex(card)) showViewerFinding(current.finding);
   }
   document.addEventListener('change', function (ev) {
     var t = ev.target;
@@ -211,14 +246,36 @@
     });
     return { gongwen: { version: data.version }, document: data.doc, decisions: out };
   }
-  document.getElementById('save-review').addEventListener('click', function () {
-    var blob = new Blob([JSON.stringify(reviewFile(), null, 2) + '\n'], { type: 'application/json' });
+  // Save: where the browser can write files (File System Access API, Chromium) the reviewer picks
+  // review.json in the document's output folder once and later saves rewrite it; elsewhere a download,
+  // with the exact folder it must be moved to
+  var saveNote = document.getElementById('save-note');
+  var saveHandle = null;
+  function reviewJson() { return JSON.stringify(reviewFile(), null, 2) + '\n'; }
+  function download() {
+    var blob = new Blob([reviewJson()], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'review.json';
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    saveNote.textContent = L('r.downloaded', { dir: data.dir });
+  }
+  function writeTo(handle) {
+    return handle.createWritable().then(function (w) {
+      return w.write(reviewJson()).then(function () { return w.close(); });
+    }).then(function () {
+      saveHandle = handle;
+      saveNote.textContent = L('r.saved', { file: handle.name, dir: data.dir });
+    });
+  }
+  document.getElementById('save-review').addEventListener('click', function () {
+    if (saveHandle) { writeTo(saveHandle).catch(function () { saveHandle = null; download(); }); return; }
+    if (typeof window.showSaveFilePicker !== 'function') { download(); return; }
+    window.showSaveFilePicker({ suggestedName: 'review.json', id: 'gongwen-review', types: [{ description: 'review.json', accept: { 'application/json': ['.json'] } }] })
+      .then(writeTo)
+      .catch(function (e) { if (!e || e.name !== 'AbortError') download(); });
   });
   document.getElementById('load-review').addEventListener('change', function (ev) {
     var file = ev.target.files && ev.target.files[0];
@@ -235,18 +292,46 @@
       storageSet();
       cards.forEach(showDecision);
       progress();
-      document.getElementById('review-progress').title = matched + ' of ' + total + ' decisions in ' + file.name + ' match a finding of this report';
-    }).catch(function (e) { window.alert('Not a review.json: ' + e.message); });
+      document.getElementById('review-progress').title = L('r.loaded', { matched: matched, total: total, file: file.name });
+      applyFilters();
+    }).catch(function (e) { window.alert(L('r.notReview') + e.message); });
     ev.target.value = '';
   });
+  // ---- filters: severity, rule, page, review state -------------------------------------------
+  var filters = Array.prototype.slice.call(document.querySelectorAll('[data-filter]'));
+  function applyFilters() {
+    if (filters.length === 0) return;
+    var want = {};
+    filters.forEach(function (f) { want[f.getAttribute('data-filter')] = f.value; });
+    var shown = 0;
+    cards.forEach(function (card) {
+      var d = decisions[card.getAttribute('data-key')];
+      var state = d ? d.status : 'open';
+      var ok = (!want.severity || card.getAttribute('data-severity') === want.severity) &&
+        (!want.rule || card.getAttribute('data-rule') === want.rule) &&
+        (!want.page || card.getAttribute('data-pages').split(',').indexOf(want.page) >= 0) &&
+        (!want.state || state === want.state);
+      card.hidden = !ok;
+      if (ok) shown++;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('.sev-group'), function (g) {
+      var n = g.querySelectorAll('.finding:not([hidden])').length;
+      g.hidden = n === 0;
+      g.querySelector('.group-count').textContent = String(n);
+    });
+    document.getElementById('filter-count').textContent = L('r.f.showing', { n: shown, total: cards.length });
+  }
+  filters.forEach(function (f) { f.addEventListener('change', applyFilters); });
+
   cards.forEach(showDecision);
   progress();
+  applyFilters();
 
   // ---- keyboard ------------------------------------------------------------------------------
   document.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     var t = ev.target;
-    var typing = t && (t.tagName === 'INPUT' && t.type === 'text' || t.tagName === 'TEXTAREA');
+    var typing = t && (t.tagName === 'INPUT' && t.type === 'text' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
     if (typing) {
       if (ev.key === 'Escape' || ev.key === 'Enter') { t.blur(); ev.preventDefault(); }
       return;
@@ -255,15 +340,26 @@
     if (!viewer.hidden) {
       if (k === 'Escape') { closePage(); ev.preventDefault(); }
       else if (k === 'j' || k === 'ArrowDown' || k === 'k' || k === 'ArrowUp') {
-        if (cards.length) { select(sel + (k === 'j' || k === 'ArrowDown' ? 1 : -1)); openFinding(findingIndex(cards[sel])); }
+        var to = step(k === 'j' || k === 'ArrowDown' ? 1 : -1);
+        if (to >= 0) { select(to, false); openFinding(findingIndex(cards[sel])); }
+        ev.preventDefault();
+      } else if (current && current.finding !== undefined && (k === 'c' || k === 'd' || k === 'u')) {
+        // review keys in the page view act on the finding it shows
+        decide(cards[current.finding], k === 'c' ? 'confirmed' : k === 'd' ? 'dismissed' : 'open');
+        ev.preventDefault();
+      } else if (current && current.finding !== undefined && k === 'n') {
+        var card = cards[current.finding];
+        var old = (decisions[card.getAttribute('data-key')] || {}).note || '';
+        var note = window.prompt(L('r.f.noteLabel') || 'note', old);
+        if (note !== null) decide(card, undefined, note);
         ev.preventDefault();
       } else if (k === 'ArrowLeft') { stepPage(-1); ev.preventDefault(); }
       else if (k === 'ArrowRight') { stepPage(1); ev.preventDefault(); }
       return;
     }
     if (cards.length === 0) return;
-    if (k === 'j' || k === 'ArrowDown') { select(sel < 0 ? 0 : sel + 1); ev.preventDefault(); }
-    else if (k === 'k' || k === 'ArrowUp') { select(sel < 0 ? 0 : sel - 1); ev.preventDefault(); }
+    if (k === 'j' || k === 'ArrowDown') { if (step(1) >= 0) select(step(1)); ev.preventDefault(); }
+    else if (k === 'k' || k === 'ArrowUp') { if (step(-1) >= 0) select(step(-1)); ev.preventDefault(); }
     else if (k === 'Enter' && sel >= 0 && !(t && t.closest && t.closest('button, a, summary, input, select, label'))) { openFinding(findingIndex(cards[sel])); ev.preventDefault(); }
     else if (sel >= 0 && (k === 'c' || k === 'd' || k === 'u')) { decide(cards[sel], k === 'c' ? 'confirmed' : k === 'd' ? 'dismissed' : 'open'); ev.preventDefault(); }
     else if (sel >= 0 && k === 'n') { cards[sel].querySelector('.review .note').focus(); ev.preventDefault(); }
