@@ -74,6 +74,7 @@ export const EN = {
   'r.loadTitle': 'load decisions from a review.json',
   'r.saved': 'Saved {file}. Run: gongwen check {dir}',
   'r.downloaded': 'review.json downloaded: move it into {dir} (this document\'s output folder), then run: gongwen check {dir}',
+  'r.thisFolder': 'the folder of this report.html',
   'r.loaded': '{matched} of {total} decisions in {file} match a finding of this report',
   'r.notReview': 'Not a review.json: ',
   'r.footer': 'page images {dpi} dpi, crops up to {crop} dpi · boxes in PDF points from the top-left of the page',
@@ -265,6 +266,7 @@ export const ZH: Readonly<Record<MessageKey, string>> = {
   'r.loadTitle': '从 review.json 载入审阅结论',
   'r.saved': '已保存 {file}。请运行：gongwen check {dir}',
   'r.downloaded': 'review.json 已下载：请把它移到 {dir}（本文档的输出文件夹），然后运行：gongwen check {dir}',
+  'r.thisFolder': '本 report.html 所在的文件夹',
   'r.loaded': '{file} 中的 {total} 条结论有 {matched} 条对应本报告的发现',
   'r.notReview': '不是 review.json：',
   'r.footer': '页面图 {dpi} dpi，局部图最高 {crop} dpi · 框的坐标为 PDF 点，从页面左上角起算',
@@ -433,6 +435,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'extract.ocr': '何时对页面做 OCR：auto|always|never',
   'extract.ocr-engine': 'OCR 引擎：ppocr|tesseract',
   'extract.dpi': '为 OCR 渲染页面的分辨率',
+  'extract.queue': '交给 Redis 队列上的 `gongwen worker` 处理：redis://主机:端口[/库]（需要 --data）',
+  'extract.data': '与 --queue 同用：各 worker 共享的数据文件夹（输入会复制到那里）',
   check:
     '对输出文件夹（包括手工改过的 tables.json）重新生成记录并核对，重写 records、findings 和 check-summary.json；\n' +
     '应用各文件夹的 review.json，并重建各文档的 report.html；对整批输出文件夹还会重建 _batch/。',
@@ -447,6 +451,30 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'report.password': '加密 PDF 的密码',
   'report.all-pages': '每一页都生成图像，而不只是有发现或表格的页',
   'report.dpi': '页面图像的分辨率（24–300）',
+  serve:
+    'HTTP 作业服务：POST /v1/extract 上传 PDF，GET /v1/jobs/{id} 查询进度，取回输出文件或整个 zip；\n' +
+    '--queue memory（默认）时本进程运行作业，redis://… 时只排队并提供结果，由 gongwen worker 运行。\n' +
+    '设置 GONGWEN_API_KEY 后，除 /healthz 外每个请求都须带 "Authorization: Bearer <key>"。',
+  'serve.host': '监听地址（0.0.0.0：所有网卡）',
+  'serve.port': 'TCP 端口（0：任一空闲端口）',
+  'serve.data': '作业文件夹（<data>/jobs/<id>/）',
+  'serve.queue': 'memory（本进程运行作业）或 redis://主机:端口[/库]',
+  'serve.jobs': '同时处理的文档数（工作进程数；memory 队列）',
+  'serve.max-upload': '上传大小上限（字节，或带 KiB/MiB/GiB）；超过返回 413',
+  'serve.timeout': '单份文档的时间上限，秒',
+  'serve.page-timeout': '单页的时间预算，秒',
+  'serve.max-memory': '单个工作进程的内存上限',
+  'serve.max-pages': '页数更多的 PDF 记为失败',
+  worker:
+    '在任何挂载同一 --data 文件夹的机器上运行 Redis 队列中的作业（serve --queue redis://…、extract --queue redis://…）；\n' +
+    '失败可重试的作业按退避重试，被杀死的 worker 手上的作业由其他 worker 接手。',
+  'worker.queue': 'Redis 队列：redis://主机:端口[/库]（TLS 用 rediss://）（必填）',
+  'worker.data': '共享的数据文件夹（<data>/jobs/<id>/）（必填）',
+  'worker.jobs': '同时处理的文档数（子进程数）',
+  'worker.timeout': '单份文档的时间上限，秒（超时后按退避重试，最后一次仍超时则记为失败）',
+  'worker.max-memory': '单个子进程的内存上限',
+  'worker.stall-check': '一个 worker 沉默这么久就失去手上的作业（锁），并按此间隔检查',
+  'worker.quiet': '每完成一个作业不打印一行',
 };
 
 /**

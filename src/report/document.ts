@@ -17,7 +17,6 @@ import { summaryHtml } from './summary.ts';
 import { findingsHtml } from './findings.ts';
 import { lowConfidenceMarks, tablesHtml } from './tables.ts';
 import type { ReportSettings } from './settings.ts';
-import { resolve } from 'node:path';
 import { catalogue, lang, t, type MessageKey } from '../i18n/index.ts';
 import { methodLabel, severityBadges, statusLabel } from './glance.ts';
 
@@ -25,7 +24,7 @@ import { methodLabel, severityBadges, statusLabel } from './glance.ts';
 const CLIENT_LABELS: readonly MessageKey[] = [
   'r.m.text', 'r.m.ocr', 'r.m.both', 'r.m.blank', 'r.v.title', 'r.v.confidence', 'r.v.cellLabel', 'r.reviewed', 'r.reviewedDetail',
   'r.saved', 'r.downloaded', 'r.loaded', 'r.notReview', 'r.f.expected', 'r.f.actual', 'r.f.showing', 'r.f.confirm', 'r.f.dismiss', 'r.f.open',
-  'r.f.stateConfirmed', 'r.f.stateDismissed', 'r.f.stateOpen', 'r.f.noteLabel',
+  'r.f.stateConfirmed', 'r.f.stateDismissed', 'r.f.stateOpen', 'r.f.noteLabel', 'r.thisFolder',
 ];
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
@@ -72,8 +71,6 @@ function clientData(m: ReportModel): unknown {
     version: VERSION,
     doc: { name: doc.source.name, sha256: doc.source.sha256 },
     storageKey: `gongwen-review:${doc.source.sha256}`,
-    /** the document's output folder (where review.json belongs), absolute */
-    dir: resolve(m.input.dir),
     labels: Object.fromEntries(CLIENT_LABELS.map((k) => [k, catalogue()[k]])),
     pages: doc.pages.map((p) => ({
       page: p.page,

@@ -250,6 +250,9 @@
   // review.json in the document's output folder once and later saves rewrite it; elsewhere a download,
   // with the exact folder it must be moved to
   var saveNote = document.getElementById('save-note');
+  // the output folder is where this report.html lies, read from its own address when opened from
+  // disk (so a moved folder stays right and the file holds no path of the machine that wrote it)
+  var folder = location.protocol === 'file:' ? decodeURIComponent(location.pathname.replace(/\/[^/]*$/, '')).replace(/^\/([A-Za-z]:)/, '$1') : L('r.thisFolder');
   var saveHandle = null;
   function reviewJson() { return JSON.stringify(reviewFile(), null, 2) + '\n'; }
   function download() {
@@ -260,14 +263,14 @@
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    saveNote.textContent = L('r.downloaded', { dir: data.dir });
+    saveNote.textContent = L('r.downloaded', { dir: folder });
   }
   function writeTo(handle) {
     return handle.createWritable().then(function (w) {
       return w.write(reviewJson()).then(function () { return w.close(); });
     }).then(function () {
       saveHandle = handle;
-      saveNote.textContent = L('r.saved', { file: handle.name, dir: data.dir });
+      saveNote.textContent = L('r.saved', { file: handle.name, dir: folder });
     });
   }
   document.getElementById('save-review').addEventListener('click', function () {
