@@ -1,7 +1,7 @@
 /**
  * Regenerates the sample PDFs and their expected outputs:
  *   node bin/run-ts.mjs samples/generate/main.ts [name...]      (default: all)
- * Names: seed, seed-type3, lo-ruled, lines-table, unruled, wrapped-caption, spans-continued, planted-<variant> (planted-variants.ts),
+ * Names: seed, seed-type3, lo-ruled, lines-table, unruled, wrapped-caption, spans-continued, budget-captions, planted-<variant> (planted-variants.ts),
  * scan-200, scan-300, mixed, garbled, no-tounicode, both; 'planted' for all planted variants and
  * 'broken-text' for garbled + no-tounicode.
  */
@@ -13,6 +13,7 @@ import { buildLinesTable } from './lines-table.ts';
 import { buildUnruled } from './unruled.ts';
 import { buildWrappedCaption } from './wrapped-caption.ts';
 import { buildSpansContinued } from './spans-continued.ts';
+import { buildBudgetCaptions } from './budget-captions.ts';
 import { plantedBuilders } from './planted.ts';
 import { scanBuilders } from './scan.ts';
 import { brokenTextBuilders } from './broken-text.ts';
@@ -28,6 +29,7 @@ const builders: Record<string, () => void | Promise<void>> = {
   unruled: () => buildUnruled(root),
   'wrapped-caption': () => buildWrappedCaption(root),
   'spans-continued': () => buildSpansContinued(root),
+  'budget-captions': () => buildBudgetCaptions(root),
   ...plantedBuilders(root),
   ...scanBuilders(root),
   ...brokenTextBuilders(root),
