@@ -8,17 +8,13 @@
  * Amounts are invented and add up (合计 = sum of the rows). Footers '- N -'.
  * Coordinates: displayed page, pt, origin top-left, y down.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
 import { pageTexts, writeJson } from './tools.ts';
-import { type Fonts, Surface, padSubsetGlyphs } from './pdf-surface.ts';
-import { drawRows, type Row } from './spans-continued.ts';
+import type { Surface } from './pdf-surface.ts';
+import { a4Document, drawRows, type Row } from './spans-continued.ts';
 import type { ExpectedTable, TextFacts } from './expected-types.ts';
 
-const FONT = '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf';
-const LATIN = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
 const A4: [number, number] = [595.28, 841.89];
 const EDGES = [80, 300, 410, 515];
 const ISSUER = '青禾县农业农村局';
@@ -56,13 +52,7 @@ function issuerRow(p: Surface, label: string, unit: string, y: number): void {
 }
 
 export async function buildBudgetCaptions(root: string): Promise<void> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setProducer('pdf-lib (gongwen sample generator)');
-  const bytes = readFileSync(FONT);
-  padSubsetGlyphs(bytes);
-  const fonts: Fonts = { cjk: await doc.embedFont(bytes, { subset: true }), latin: await doc.embedFont(readFileSync(LATIN), { subset: true }) };
-  const page = (): Surface => new Surface(doc.addPage(A4), fonts, A4[0], A4[1]);
+  const { doc, page } = await a4Document();
   const rows1 = incomeRows(24);
   const rows2 = spendRows(32);
 

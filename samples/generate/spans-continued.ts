@@ -64,14 +64,19 @@ export function drawRows(s: Surface, rows: Row[], top: number, edges: number[]):
 /** A row's texts on the table's 4 columns: text in the first column of its span, '' in the rest. */
 const flat = (r: Row): string[] => r.cells.flatMap(([t, span]) => [t, ...Array<string>(span - 1).fill('')]);
 
-export async function buildSpansContinued(root: string): Promise<void> {
+/** A new pdf-lib document with the sample fonts embedded, and a function adding an A4 page. */
+export async function a4Document(): Promise<{ doc: PDFDocument; fonts: Fonts; page: () => Surface }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setProducer('pdf-lib (gongwen sample generator)');
   const bytes = readFileSync(FONT);
   padSubsetGlyphs(bytes);
   const fonts: Fonts = { cjk: await doc.embedFont(bytes, { subset: true }), latin: await doc.embedFont(readFileSync(LATIN), { subset: true }) };
-  const page = () => new Surface(doc.addPage(A4), fonts, A4[0], A4[1]);
+  return { doc, fonts, page: () => new Surface(doc.addPage(A4), fonts, A4[0], A4[1]) };
+}
+
+export async function buildSpansContinued(root: string): Promise<void> {
+  const { doc, fonts, page } = await a4Document();
   const p1 = page();
   p1.centred('青禾县农业发展投资有限公司股东情况公告', A4[0] / 2, 110, 20);
   wrap('本公司截至2024年9月30日的股东持股情况如下表所示，特此公告。', fonts, 14, 435).forEach((l, i) => p1.text(l, 80, 160 + i * 24, 14));
