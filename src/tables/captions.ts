@@ -16,7 +16,9 @@
  *    ('收支预算总表部门：某某厅单位：万元', one text line), sets `issuer` (and `unit`, and the title
  *    from what precedes the label);
  *  - a table number label between the title and the table ('公开表一', '公开02表', '表3') is
- *    passed over when a title stands above it;
+ *    passed over when a title stands above it; '公开03表：标题' at the left margin is a title;
+ *  - right over an issuer line, a short line that is no sentence is the title wherever it stands
+ *    ('二、收入预算总表' at the left margin), and a centred one may stand further off centre;
  *  - anything else (prose, '附件1' at the left margin, a lead-in ending with '：') stops the walk.
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
@@ -70,7 +72,8 @@ export function issuerCaptionOf(text: string): IssuerCaption | undefined {
   const m = ISSUER_LABEL.exec(text);
   if (!m || SENTENCE_END.test(text)) return undefined;
   const before = text.slice(0, m.index).trim();
-  if (SENTENCE_END.test(before) || /[:：]$/.test(before) || Array.from(before).length > MAX_GLUED_TITLE_CHARS) return undefined;
+  // a title glued before the label ends like a table's name ('…总表', '…（按经济分类）'), not '各部门：'
+  if (before !== '' && (!/[表）)]$/.test(before) || Array.from(before).length > MAX_GLUED_TITLE_CHARS)) return undefined;
   const rest = text.slice(m.index + m[0].length);
   const u = UNIT_ANYWHERE.exec(rest);
   const issuer = tightenCjk((u ? rest.slice(0, u.index) : rest).trim()).replace(/\s+/g, '');
@@ -89,6 +92,14 @@ function lineText(line: Line, s: TableSettings): string {
   if (line.items.length === 0) return tightenCjk(line.text);
   const runs = line.items.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize }));
   return tightenCjk(joinRuns(runs, s.cellSpaceRatio));
+}
+
+/**
+ * Whether the line right over an issuer line is the table's heading wherever it stands ('二、收入预算总表'
+ * at the left margin): short, not a sentence, not a lead-in ending with '：', not a unit line.
+ */
+function isHeadingOverIssuer(text: string): boolean {
+  return text !== '' && Array.from(text).length <= MAX_GLUED_TITLE_CHARS && !SENTENCE_END.test(text) && !/[:：]$/.test(text) && !UNIT_LINE.test(text);
 }
 
 /**
@@ -195,6 +206,10 @@ export function attachCaption<F extends TableFragment>(
       break;
     }
     const overIssuer = issuer !== undefined && titleLines.length === 0;
+    if (overIssuer && isHeadingOverIssuer(text)) {
+      titleLines.unshift({ line, text });
+      break;
+    }
     if (!isTitleLike(line, text, table, column, s, overIssuer) && !isWrappedTitleHead(line, text, titleLines[0]?.line, column, s)) break;
     if (/[:：]$/.test(text)) {
       if (titleLines.length === 0) titleLines.unshift({ line, text });
