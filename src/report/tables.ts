@@ -86,6 +86,7 @@ function tableHtml(t: Table, lowConf: readonly PageMark[], cited: readonly PageM
   const body = t.rows.map((row, r) => `<tr class="${t.rowKinds[r] ?? 'body'}">${gridRow(r, 'td', (col) => row[col] ?? '')}</tr>`);
   const q = t.quality;
   const meta = [
+    t.issuer ? `部门：${esc(t.issuer)}` : null,
     t.unit ? esc(t.unit) : null,
     `p. ${pageRanges(t.pages)}`,
     `${t.rows.length} rows × ${t.columns} columns`,
