@@ -45,6 +45,8 @@ const ISSUER_TITLE_CENTRING = 0.12;
 const LABELLED_TITLE = /^(?:(?:公开|预算公开|附)?表\s*[0-9０-９一二三四五六七八九十]+|公开\s*[0-9０-９一二三四五六七八九十]+\s*表)\s*[:：]\s*\S/;
 /** A table's number printed as a label by its caption ('公开表一', '公开02表', '表3', '附表 2'). */
 const TABLE_LABEL = /^(?:公开|预算公开|附)?表\s*[0-9０-９一二三四五六七八九十]+\s*$|^公开\s*[0-9０-９一二三四五六七八九十]+\s*表$/;
+/** After an issuer label any '单位：…' is the unit, even right after the name ('…办公厅单位：万元'). */
+const UNIT_AFTER_ISSUER = new RegExp(`[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:：]\\s*[^\\s）)，。；]+\\s*[）)]?`);
 /** Lines of one wrapped title stand at most this × font size apart (gap between boxes). */
 const WRAPPED_TITLE_GAP = 0.8;
 const SENTENCE_END = /[。；，,;！？!?]$/;
@@ -75,10 +77,10 @@ export function issuerCaptionOf(text: string): IssuerCaption | undefined {
   // a title glued before the label ends like a table's name ('…总表', '…（按经济分类）'), not '各部门：'
   if (before !== '' && (!/[表）)]$/.test(before) || Array.from(before).length > MAX_GLUED_TITLE_CHARS)) return undefined;
   const rest = text.slice(m.index + m[0].length);
-  const u = UNIT_ANYWHERE.exec(rest);
+  const u = UNIT_AFTER_ISSUER.exec(rest);
   const issuer = tightenCjk((u ? rest.slice(0, u.index) : rest).trim()).replace(/\s+/g, '');
   if (Array.from(issuer).length > MAX_ISSUER_CHARS || /[，。；,;]/.test(issuer)) return undefined;
-  return { before, issuer, unit: u ? unitOf(u[0]) : undefined };
+  return { before, issuer, unit: u ? u[0].replace(/[\s（）()]/g, '') : undefined };
 }
 
 /** Horizontal extent of the page's text column (lines and tables together). */
@@ -208,7 +210,8 @@ export function attachCaption<F extends TableFragment>(
     const overIssuer = issuer !== undefined && titleLines.length === 0;
     if (overIssuer && isHeadingOverIssuer(text)) {
       titleLines.unshift({ line, text });
-      break;
+      refTop = line.bbox.top;
+      continue;
     }
     if (!isTitleLike(line, text, table, column, s, overIssuer) && !isWrappedTitleHead(line, text, titleLines[0]?.line, column, s)) break;
     if (/[:：]$/.test(text)) {

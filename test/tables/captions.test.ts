@@ -26,3 +26,9 @@ describe('issuerCaptionOf, addressees', () => {
     expect(issuerCaptionOf('市直各部门：')).toBeUndefined();
   });
 });
+
+describe('issuerCaptionOf, unit right after the name', () => {
+  it("splits '…办公厅单位：万元' (no space between the name and the unit)", () => {
+    expect(issuerCaptionOf('部门：青禾县委员会办公厅单位：万元')).toEqual({ before: '', issuer: '青禾县委员会办公厅', unit: '单位：万元' });
+  });
+});
