@@ -6,6 +6,8 @@
 /** One logical table as a reader should recover it (`tables.json` holds an array of these). */
 export interface ExpectedTable {
   title: string | null;
+  /** the office named above the table ('部门：…'), when the sample checks it */
+  issuer?: string | null;
   unit: string | null;
   /** one string per column, the header row once */
   header: string[];

@@ -23,7 +23,7 @@ const SIZE = 11;
 const CAPTION = '青禾县农业发展投资有限公司2024年第三季度末前五名股东及无限售条件股东持股情况表';
 const HEADER = ['股东名称', '股东性质', '持股数量', '质押或冻结股份数量'];
 /** a printed row: texts with their column spans (a span of 4 is a section row) — invented */
-type Row = { cells: [string, number][] };
+export type Row = { cells: [string, number][] };
 const TOP: Row[] = [
   { cells: [['青禾县国有资产经营中心', 1], ['国有法人', 1], ['52,000,000', 1], ['', 1]] },
   { cells: [['禾丰投资合伙企业', 1], ['境内非国有法人', 1], ['8,400,000', 1], ['8,400,000', 1]] },
@@ -37,8 +37,8 @@ const CONTINUED: Row[] = [
   { cells: [['李春华', 2], ['2,150,000', 1], ['人民币普通股', 1]] },
 ];
 
-/** Draws `rows` from `top` on the column edges `edges` (x, pt); a cell spans its count of columns. */
-function drawRows(s: Surface, rows: Row[], top: number, edges: number[]): void {
+/** Draws `rows` from `top` on the column edges `edges` (x, pt); a cell spans its count of columns. Returns the bottom y. */
+export function drawRows(s: Surface, rows: Row[], top: number, edges: number[]): number {
   const lh = SIZE * 1.35;
   const pad = 4;
   s.line(edges[0]!, top, edges[edges.length - 1]!, top);
@@ -58,19 +58,25 @@ function drawRows(s: Surface, rows: Row[], top: number, edges: number[]): void {
     s.line(edges[0]!, y + h, edges[edges.length - 1]!, y + h);
     y += h;
   }
+  return y;
 }
 
 /** A row's texts on the table's 4 columns: text in the first column of its span, '' in the rest. */
 const flat = (r: Row): string[] => r.cells.flatMap(([t, span]) => [t, ...Array<string>(span - 1).fill('')]);
 
-export async function buildSpansContinued(root: string): Promise<void> {
+/** A new pdf-lib document with the sample fonts embedded, and a function adding an A4 page. */
+export async function a4Document(): Promise<{ doc: PDFDocument; fonts: Fonts; page: () => Surface }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setProducer('pdf-lib (gongwen sample generator)');
   const bytes = readFileSync(FONT);
   padSubsetGlyphs(bytes);
   const fonts: Fonts = { cjk: await doc.embedFont(bytes, { subset: true }), latin: await doc.embedFont(readFileSync(LATIN), { subset: true }) };
-  const page = () => new Surface(doc.addPage(A4), fonts, A4[0], A4[1]);
+  return { doc, fonts, page: () => new Surface(doc.addPage(A4), fonts, A4[0], A4[1]) };
+}
+
+export async function buildSpansContinued(root: string): Promise<void> {
+  const { doc, fonts, page } = await a4Document();
   const p1 = page();
   p1.centred('青禾县农业发展投资有限公司股东情况公告', A4[0] / 2, 110, 20);
   wrap('本公司截至2024年9月30日的股东持股情况如下表所示，特此公告。', fonts, 14, 435).forEach((l, i) => p1.text(l, 80, 160 + i * 24, 14));

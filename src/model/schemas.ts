@@ -96,6 +96,7 @@ export const TableSchema = z.object({
   title: z.string().nullable(),
   titleBox: z.object({ page, bbox: BBoxSchema }).nullable(),
   unit: z.string().nullable(),
+  issuer: z.string().nullable().optional(),
   pages: z.array(page),
   detector: z.enum(['lattice', 'stream']),
   columns: z.number().int().positive(),

@@ -145,6 +145,8 @@ export interface TableFragment {
   titleBox?: BBox;
   /** unit line ('单位：万元'), if any */
   unit?: string;
+  /** the office the table is for, from a caption line '部门：…' / '编制部门：…' / '单位名称：…', if any */
+  issuer?: string;
   /** boxes of the caption/unit lines consumed by this table (so layout can skip them) */
   captionBoxes: BBox[];
 }
@@ -169,6 +171,8 @@ export interface Table {
   /** where the title is printed (page and box), when there is one */
   titleBox: { page: number; bbox: BBox } | null;
   unit: string | null;
+  /** the office named by the caption line '部门：…' / '编制部门：…' above the table (absent in folders written before it existed) */
+  issuer?: string | null;
   /** 1-based pages it spans */
   pages: number[];
   detector: 'lattice' | 'stream';

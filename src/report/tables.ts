@@ -87,6 +87,7 @@ function tableHtml(t: Table, lowConf: readonly PageMark[], cited: readonly PageM
   const body = t.rows.map((row, r) => `<tr class="${t.rowKinds[r] ?? 'body'}">${gridRow(r, 'td', (col) => row[col] ?? '')}</tr>`);
   const q = t.quality;
   const meta = [
+    t.issuer ? `部门：${esc(t.issuer)}` : null,
     t.unit ? esc(t.unit) : null,
     tr('r.page', { page: pageRanges(t.pages) }),
     tr('r.t.size', { rows: t.rows.length, columns: t.columns }),

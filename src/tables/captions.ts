@@ -11,6 +11,14 @@
  *    sides — a justified prose line has none on the right —, not ending like a sentence '。；，')
  *    becomes (part of) the title; up to 3 lines. A centred line
  *    ending with '：' is taken only as the sole title line;
+ *  - an issuer line ('部门：某某厅', '编制部门：…', '部门名称：…', '单位名称：…'), on its own or
+ *    sharing the line with the unit ('部门：某某厅    单位：万元') or printed right after the title
+ *    ('收支预算总表部门：某某厅单位：万元', one text line), sets `issuer` (and `unit`, and the title
+ *    from what precedes the label);
+ *  - a table number label between the title and the table ('公开表一', '公开02表', '表3') is
+ *    passed over when a title stands above it; '公开03表：标题' at the left margin is a title;
+ *  - right over an issuer line, a short line that is no sentence is the title wherever it stands
+ *    ('二、收入预算总表' at the left margin), and a centred one may stand further off centre;
  *  - anything else (prose, '附件1' at the left margin, a lead-in ending with '：') stops the walk.
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
@@ -25,6 +33,20 @@ export const UNIT_LINE = new RegExp(`^[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:�
 /** Last characters of the office words before '单位：' ('编制单位', '填报单位', '主管单位', '实施单位'). */
 const OFFICE_BEFORE = '(?<![制报管算施任办头设用属])';
 const UNIT_ANYWHERE = new RegExp(`[（(]?\\s*${OFFICE_BEFORE}${UNIT_PREFIX}单\\s*位\\s*[:：]\\s*[^\\s）)，。；]+\\s*[）)]?`);
+/** The label of an issuer line: the office the table is for ('编制部门：', '部门名称：', '部门：'). */
+const ISSUER_LABEL = /(?:编\s*制\s*部\s*门|部\s*门\s*名\s*称|编\s*制\s*单\s*位|填\s*报\s*单\s*位|单\s*位\s*名\s*称|预\s*算\s*单\s*位|主\s*管\s*部\s*门|部\s*门)\s*[:：]\s*/;
+/** An issuer is a name, not a sentence: at most this many characters. */
+const MAX_ISSUER_CHARS = 40;
+/** A title printed on one line with the issuer ('收支预算总表部门：…') is at most this many characters. */
+const MAX_GLUED_TITLE_CHARS = 60;
+/** Over an issuer line, a title's centre may stand off the table's or column's centre by this share of its width. */
+const ISSUER_TITLE_CENTRING = 0.12;
+/** A title printed after the table's number at the left margin ('公开03表：支出预算总表'), kept as printed. */
+const LABELLED_TITLE = /^(?:(?:公开|预算公开|附)?表\s*[0-9０-９一二三四五六七八九十]+|公开\s*[0-9０-９一二三四五六七八九十]+\s*表)\s*[:：]\s*\S/;
+/** A table's number printed as a label by its caption ('公开表一', '公开02表', '表3', '附表 2'). */
+const TABLE_LABEL = /^(?:公开|预算公开|附)?表\s*[0-9０-９一二三四五六七八九十]+\s*$|^公开\s*[0-9０-９一二三四五六七八九十]+\s*表$/;
+/** After an issuer label any '单位：…' is the unit, even right after the name ('…办公厅单位：万元'). */
+const UNIT_AFTER_ISSUER = new RegExp(`[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:：]\\s*[^\\s）)，。；]+\\s*[）)]?`);
 /** Lines of one wrapped title stand at most this × font size apart (gap between boxes). */
 const WRAPPED_TITLE_GAP = 0.8;
 const SENTENCE_END = /[。；，,;！？!?]$/;
@@ -35,6 +57,30 @@ export function unitOf(text: string): string | undefined {
   const m = UNIT_ANYWHERE.exec(text);
   if (!m) return undefined;
   return m[0].replace(/[\s（）()]/g, '');
+}
+
+/** What a caption line holding an issuer label says: the text before the label (a glued title), the issuer, the unit after it. */
+export interface IssuerCaption {
+  before: string;
+  issuer: string;
+  unit: string | undefined;
+}
+
+/**
+ * Reads an issuer caption ('部门：某某厅 单位：万元', '收支预算总表部门：某某厅') from one line of
+ * text, or undefined when the line is no such caption (no label, a sentence, an over-long name).
+ */
+export function issuerCaptionOf(text: string): IssuerCaption | undefined {
+  const m = ISSUER_LABEL.exec(text);
+  if (!m || SENTENCE_END.test(text)) return undefined;
+  const before = text.slice(0, m.index).trim();
+  // a title glued before the label ends like a table's name ('…总表', '…（按经济分类）'), not '各部门：'
+  if (before !== '' && (!/[表）)]$/.test(before) || Array.from(before).length > MAX_GLUED_TITLE_CHARS)) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  const u = UNIT_AFTER_ISSUER.exec(rest);
+  const issuer = tightenCjk((u ? rest.slice(0, u.index) : rest).trim()).replace(/\s+/g, '');
+  if (Array.from(issuer).length > MAX_ISSUER_CHARS || /[，。；,;]/.test(issuer)) return undefined;
+  return { before, issuer, unit: u ? u[0].replace(/[\s（）()]/g, '') : undefined };
 }
 
 /** Horizontal extent of the page's text column (lines and tables together). */
@@ -50,13 +96,27 @@ function lineText(line: Line, s: TableSettings): string {
   return tightenCjk(joinRuns(runs, s.cellSpaceRatio));
 }
 
-function isTitleLike(line: Line, text: string, table: BBox, column: TextColumn, s: TableSettings): boolean {
+/**
+ * Whether the line right over an issuer line is the table's heading wherever it stands ('二、收入预算总表'
+ * at the left margin): short, not a sentence, not a lead-in ending with '：', not a unit line.
+ */
+function isHeadingOverIssuer(text: string): boolean {
+  return text !== '' && Array.from(text).length <= MAX_GLUED_TITLE_CHARS && !SENTENCE_END.test(text) && !/[:：]$/.test(text) && !UNIT_LINE.test(text);
+}
+
+/**
+ * Whether a line reads as a title: centred (see the file comment). Over an issuer line
+ * (`overIssuer`), whose presence already says a caption is here, 'centred' is looser: within
+ * `ISSUER_TITLE_CENTRING` of the width (titles typed in Excel and centred over merged cells).
+ */
+function isTitleLike(line: Line, text: string, table: BBox, column: TextColumn, s: TableSettings, overIssuer = false): boolean {
   if (text === '' || SENTENCE_END.test(text) || UNIT_LINE.test(text)) return false;
   const fs = line.fontSize > 0 ? line.fontSize : 10;
   const margin = s.captionMinMargin * fs;
   if (line.bbox.x0 - column.x0 < margin || column.x1 - line.bbox.x1 < margin) return false;
   const cx = centreX(line.bbox);
-  const tol = (w: number): number => Math.max(s.captionCentreTolerance * fs, 0.03 * w);
+  const share = overIssuer ? ISSUER_TITLE_CENTRING : 0.03;
+  const tol = (w: number): number => Math.max(s.captionCentreTolerance * fs, share * w);
   const onTable = Math.abs(cx - centreX(table)) <= tol(table.x1 - table.x0);
   const onColumn = Math.abs(cx - (column.x0 + column.x1) / 2) <= tol(column.x1 - column.x0);
   return onTable || onColumn;
@@ -103,8 +163,10 @@ export function attachCaption<F extends TableFragment>(
     .filter((l) => l.bbox.bottom <= table.top + 1 && l.bbox.top >= ceiling && l.bbox.x1 > table.x0 - 1 && l.bbox.x0 < table.x1 + 1)
     .sort((a, b) => b.bbox.bottom - a.bbox.bottom);
   let refTop = table.top;
-  const titleLines: Line[] = [];
+  const titleLines: { line: Line; text: string }[] = [];
+  const labels: Line[] = [];
   let unit = fragment.unit;
+  let issuer = fragment.issuer;
   const boxes: BBox[] = [...fragment.captionBoxes];
   const taken: Line[] = [];
   let title = fragment.title;
@@ -112,6 +174,20 @@ export function attachCaption<F extends TableFragment>(
     const fs = line.fontSize > 0 ? line.fontSize : 10;
     if (refTop - line.bbox.bottom > s.captionMaxGap * fs || consumed.has(line)) break;
     const text = lineText(line, s);
+    const cap = title === undefined && titleLines.length === 0 && issuer === undefined ? issuerCaptionOf(text) : undefined;
+    if (cap !== undefined) {
+      const name = cap.issuer !== '' ? cap.issuer : sameRowText(line, above, consumed, s);
+      if (name !== '') issuer = name;
+      if (unit === undefined && cap.unit !== undefined) unit = cap.unit;
+      refTop = line.bbox.top;
+      if (cap.before !== '' && !TABLE_LABEL.test(cap.before.replace(/\s+/g, ''))) {
+        titleLines.unshift({ line, text: cap.before });
+        continue;
+      }
+      boxes.push(line.bbox);
+      taken.push(line);
+      continue;
+    }
     if (unit === undefined && isUnitLine(line, text, table)) {
       unit = unitOf(text);
       const unitItems = UNIT_LINE.test(text) ? line.items : line.items.filter((it) => it.bbox.x0 >= centreX(table));
@@ -122,31 +198,60 @@ export function attachCaption<F extends TableFragment>(
       continue;
     }
     if (title !== undefined || titleLines.length >= MAX_TITLE_LINES) break;
-    if (!isTitleLike(line, text, table, column, s) && !isWrappedTitleHead(line, text, titleLines[0], column, s)) break;
-    if (/[:：]$/.test(text)) {
-      if (titleLines.length === 0) titleLines.unshift(line);
+    if (titleLines.length === 0 && TABLE_LABEL.test(text.replace(/\s+/g, ''))) {
+      labels.push(line);
+      refTop = line.bbox.top;
+      continue;
+    }
+    if (titleLines.length === 0 && LABELLED_TITLE.test(text) && !SENTENCE_END.test(text)) {
+      titleLines.unshift({ line, text });
       break;
     }
-    titleLines.unshift(line);
+    const overIssuer = issuer !== undefined && titleLines.length === 0;
+    if (overIssuer && isHeadingOverIssuer(text)) {
+      titleLines.unshift({ line, text });
+      refTop = line.bbox.top;
+      continue;
+    }
+    if (!isTitleLike(line, text, table, column, s, overIssuer) && !isWrappedTitleHead(line, text, titleLines[0]?.line, column, s)) break;
+    if (/[:：]$/.test(text)) {
+      if (titleLines.length === 0) titleLines.unshift({ line, text });
+      break;
+    }
+    titleLines.unshift({ line, text });
     refTop = line.bbox.top;
   }
-  for (const l of titleLines) {
-    boxes.push(l.bbox);
-    taken.push(l);
+  if (titleLines.length > 0) taken.push(...labels);
+  for (const l of labels) if (titleLines.length > 0) boxes.push(l.bbox);
+  for (const { line } of titleLines) {
+    boxes.push(line.bbox);
+    taken.push(line);
   }
   for (const l of taken) consumed.add(l);
   const out: F = { ...fragment, captionBoxes: boxes };
   if (titleLines.length > 0) {
-    const texts = titleLines.map((l) => lineText(l, s));
+    const texts = titleLines.map((l) => l.text);
     const glued = texts.map(unitOf).find((u) => u !== undefined);
     if (unit === undefined) unit = glued;
     title = tightenCjk(joinWrapped(texts.map(withoutUnit)));
-    out.titleBox = unionBoxes(titleLines.map((l) => l.bbox))!;
+    out.titleBox = unionBoxes(titleLines.map((l) => l.line.bbox))!;
   }
   if (title !== undefined) out.title = title;
   if (unit === undefined) unit = unitInHeader(fragment);
   if (unit !== undefined) out.unit = unit;
+  if (issuer !== undefined) out.issuer = issuer;
   return out;
+}
+
+/** Text of the other candidate lines on the same row as `line` (an issuer label whose name was set apart), units left out. */
+function sameRowText(line: Line, candidates: readonly Line[], consumed: Set<Line>, s: TableSettings): string {
+  const mid = (line.bbox.top + line.bbox.bottom) / 2;
+  return candidates
+    .filter((l) => l !== line && !consumed.has(l) && l.bbox.x0 > line.bbox.x0 && l.bbox.top < mid && l.bbox.bottom > mid)
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+    .map((l) => withoutUnit(lineText(l, s)))
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 /** A title line's text without a unit printed on it ('2024年收支表（单位：万元）' → '2024年收支表'). */

@@ -4,7 +4,8 @@
  * A fragment continues the table before it when it is on the next page, has the same column
  * count and compatible column edges (each within `edgeTolerance`, absolutely or after a common
  * shift), has nothing above it on its page (`linesAbove` 0: only the repeated header, which is
- * inside the fragment) and no title of its own. Its top rows equal to the first fragment's header
+ * inside the fragment) and no title of its own (or the first page's title repeated, with the same
+ * unit and issuer). Its top rows equal to the first fragment's header
  * rows (spaces ignored; read by OCR, similar or doubted by the engine) are dropped as repeats. A continuation that brings a different header of
  * its own (top rows ended by a data row) starts a new table.
  *
@@ -92,10 +93,16 @@ function columnsOverlap(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/** Whether a caption repeated on a continuation page says what the first page's says (spaces ignored). */
+function sameCaption(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+}
+
 /** Whether `f` continues the table whose first fragment is `first` and last fragment is `last`. */
 export function continues(first: TableFragment, last: TableFragment, f: TableFragment, s: TableSettings): boolean {
   if (f.page !== last.page + 1 || f.columns !== last.columns) return false;
-  if (f.title !== undefined || (f.unit !== undefined && f.unit !== first.unit)) return false;
+  if (f.title !== undefined && !sameCaption(f.title, first.title)) return false;
+  if ((f.unit !== undefined && f.unit !== first.unit) || (f.issuer !== undefined && !sameCaption(f.issuer, first.issuer))) return false;
   if (statsOf(f).linesAbove > 0) return false;
   const compatible =
     f.detector === 'lattice' && last.detector === 'lattice'
@@ -159,11 +166,13 @@ function partsToTable(parts: Part[], id: string): Table {
   for (const c of cells) if (c.text !== '') filled += c.rowSpan * c.colSpan;
   const slots = (h + rows.length) * C;
   const unit = parts.map((x) => x.f.unit).find((u) => u !== undefined);
+  const issuer = parts.map((x) => x.f.issuer).find((u) => u !== undefined);
   return {
     id,
     title: first.title ?? null,
     titleBox: first.titleBox ? { page: first.page, bbox: first.titleBox } : null,
     unit: unit ?? null,
+    issuer: issuer ?? null,
     pages: [...new Set(parts.map((x) => x.f.page))],
     detector: first.detector,
     columns: C,

@@ -13,7 +13,7 @@ const names = readdirSync(SAMPLES, { withFileTypes: true })
   .map((d) => d.name);
 
 describe.each(names)('sample %s', (name) => {
-  it('gives the expected tables (header once, body rows, kinds, title, unit)', async () => {
+  it('gives the expected tables (header once, body rows, kinds, title, unit, issuer)', async () => {
     const ex = await extractSample(name);
     const want = expected<ExpectedTable[]>(name, 'tables.json');
     expect(ex.tables.length).toBe(want.length);
@@ -23,6 +23,7 @@ describe.each(names)('sample %s', (name) => {
       expect(t.rows).toEqual(w.rows);
       expect(t.rowKinds).toEqual(w.rowKinds);
       if (w.pages) expect(t.pages).toEqual(w.pages);
+      if (w.issuer !== undefined) expect({ i, issuer: t.issuer ?? null }).toEqual({ i, issuer: w.issuer });
     });
   });
 

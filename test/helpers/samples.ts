@@ -10,6 +10,8 @@ export const SAMPLES = join(ROOT, 'samples');
 
 export interface ExpectedTable {
   title: string | null;
+  /** the office named above the table ('部门：…'), when the sample checks it */
+  issuer?: string | null;
   unit: string | null;
   header: string[];
   rows: string[][];
