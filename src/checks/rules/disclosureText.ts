@@ -1,0 +1,161 @@
+/**
+ * 部门预算/决算公开, the 情况说明 against the tables (`disclosure.text-figure`):
+ * - a figure whose label clearly names a table amount ('收入预算总计 24,169.74 万元', '“三公”经费预算
+ *   数为 418.26 万元') must equal that amount once both are in 元 (tolerance: the printed rounding of
+ *   both, half a unit of the last digit each) — error for 收入/支出 totals, warning for the others
+ *   (a text may speak of one source of funds only). A figure with no clearly mapped label, or whose
+ *   table amount is not found, gets no finding.
+ * - the year-over-year arithmetic that follows a figure ('与上年相比增加 2228.78 万元，增长
+ *   10.15%'): 增长% = 增加 / (本年 − 增加), to the printed precision (rounded or truncated, plus the
+ *   rounding of the amounts) — warning.
+ */
+import type { CheckInput, Paragraph, Rule, RuleResult } from '../../model/check.ts';
+import { Tally } from '../context.ts';
+import { disclosuresOf, namedAmounts, type NamedAmounts } from '../disclosure/document.ts';
+import { inYuan, roundingYuan, type CellAmount } from '../disclosure/values.ts';
+import { cellEvidence, present, spanEvidence, tableName } from '../evidence.ts';
+import { compact, formatNumber } from '../text.ts';
+import { amountsIn, type TextAmount } from './sumText.ts';
+
+export const TEXT_FIGURE_RULE = 'disclosure.text-figure';
+
+type Key = 'income' | 'expense' | 'both' | 'fiscal' | 'basic' | 'project' | 'three';
+
+/** Clause endings that name a table amount (the text right before the figure, filler removed). */
+const LABELS: { key: Key; re: RegExp; not?: RegExp }[] = [
+  { key: 'fiscal', re: /财政拨款收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)$/ },
+  { key: 'both', re: /收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本/ },
+  { key: 'income', re: /收入(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本|事业|经营|其他|上年|结转|采购|运行|会议|培训|三公|专项|项目|类/ },
+  { key: 'expense', re: /支出(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本|事业|经营|其他|上年|结转|基本|项目|采购|运行|会议|培训|三公|专项|类/ },
+  { key: 'basic', re: /^(此外，?)?基本支出(预算)?(数)?$/ },
+  { key: 'project', re: /^项目支出(预算)?(数)?$/ },
+  { key: 'three', re: /(“|")?三公(”|")?经费(预算)?(合计|总额|共计|支出)?(数)?$/, not: /一般公共|财政拨款|因公|公务|会议|培训/ },
+];
+
+const FILLER = /[为是共计达安排：:\s]+$/;
+
+/** The clause of `text` ending at `end` (after the last ，；。：（ before it), filler at its end removed. */
+function clauseBefore(text: string, end: number): string {
+  const from = Math.max(...['，', '；', '。', '：', ',', ';', '（', '('].map((c) => text.lastIndexOf(c, end - 1) + 1), 0);
+  return compact(text.slice(from, end)).replace(FILLER, '').replace(/^(本年|今年|\d{4}年度?)/, '');
+}
+
+function labelKey(clause: string): Key | null {
+  const stripped = clause.replace(/^.*?(\d{4}年度?)/, '');
+  for (const l of LABELS) {
+    if (l.re.test(stripped) && !(l.not && l.not.test(stripped))) return l.key;
+  }
+  return null;
+}
+
+/** The table amounts a key may be compared with, and whether a mismatch is an error. */
+function candidates(n: NamedAmounts, key: Key): { values: CellAmount[]; error: boolean } {
+  const pick = (...v: (CellAmount | null)[]): CellAmount[] => v.filter((x): x is CellAmount => x !== null);
+  switch (key) {
+    case 'income':
+      return { values: pick(n.incomeGrand, n.incomeYear, n.incomeTotal), error: true };
+    case 'expense':
+      return { values: pick(n.expenseGrand, n.expenseYear, n.expenseTotal), error: true };
+    case 'both':
+      return { values: pick(n.incomeGrand, n.incomeYear, n.incomeTotal), error: true };
+    case 'fiscal':
+      return { values: pick(n.fiscalIncome), error: false };
+    case 'basic':
+      return { values: pick(n.expenseBasic, n.basicTotal), error: false };
+    case 'project':
+      return { values: pick(n.expenseProject), error: false };
+    case 'three':
+      return { values: pick(n.threeTotal), error: false };
+  }
+}
+
+const close = (a: TextAmount, c: CellAmount): boolean => Math.abs(inYuan(a) - inYuan(c)) <= roundingYuan(a) + roundingYuan(c) + 1e-6;
+
+function checkFigure(p: Paragraph, a: TextAmount, n: NamedAmounts, tally: Tally): void {
+  const key = labelKey(clauseBefore(p.text, a.start));
+  if (!key || a.doubt) return;
+  const { values, error } = candidates(n, key);
+  if (values.length === 0) return;
+  const hit = values.find((c) => close(a, c));
+  const c = hit ?? values[0]!;
+  const cellText = `${c.table.rows[c.row]![c.col]!.trim()} ${c.unit}`;
+  if (hit) {
+    tally.pass(`text ${a.text} (p.${p.page}) = ${tableName(c.table)} ${c.label} ${cellText}`);
+    return;
+  }
+  const tol = roundingYuan(a) + roundingYuan(c);
+  tally.fail({
+    rule: TEXT_FIGURE_RULE,
+    severity: error ? 'error' : 'warning',
+    message: `第 ${p.page} 页情况说明“${clauseBefore(p.text, a.start)} ${a.text}”与${tableName(c.table)}的 ${c.label} ${cellText}不一致（换算为元比较，容差 ${formatNumber(tol, 2)} 元）`,
+    expected: cellText,
+    actual: a.text,
+    evidence: present([spanEvidence(p, a.start, a.end), cellEvidence(c.table, c.row, c.col)]),
+  });
+}
+
+const YOY = /^[^。；;]{0,30}?(?:比|较|与|同)上年(?:度)?(?:相比|同期|预算)?[^。；;\d]{0,12}?(增加|减少|下降|增长)了?\s*$/;
+const PCT = /^[，,、\s]*(?:(?:增长|下降|减少|增幅|降幅|上升)(?:了|为)?)\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]/;
+
+/** The year-over-year clause after the amount `a` (`next` is the amount after it), checked. */
+function checkYoY(p: Paragraph, a: TextAmount, next: TextAmount | undefined, tally: Tally): void {
+  if (!next || a.doubt || next.doubt) return;
+  const between = p.text.slice(a.end, next.start);
+  const m = YOY.exec(between);
+  if (!m) return;
+  const pm = PCT.exec(p.text.slice(next.end));
+  if (!pm) return;
+  const up = m[1] === '增加' || m[1] === '增长';
+  const now = inYuan(a);
+  const change = inYuan(next);
+  const base = up ? now - change : now + change;
+  if (base <= 0) return;
+  const pct = (change / base) * 100;
+  const printed = Number(pm[1]);
+  const decimals = pm[1]!.split('.')[1]?.length ?? 0;
+  const unitStep = 10 ** -decimals;
+  // the printed amounts' rounding moves the rate too
+  const spread = (100 * (roundingYuan(next) + (change / base) * (roundingYuan(a) + roundingYuan(next)))) / base;
+  const lo = printed - unitStep / 2 - spread;
+  const hi = printed + unitStep + spread; // truncation prints the lower digit
+  const pctEnd = next.end + pm[0].length;
+  const fact = `上年 ${formatNumber(base / (a.unit === '万元' ? 1e4 : a.unit === '亿元' ? 1e8 : 1), a.value.decimals)} ${a.unit}, ${m[1]} ${next.text}, ${formatNumber(pct, decimals + 2)}%`;
+  if (pct >= lo - 1e-9 && pct <= hi + 1e-9) {
+    tally.pass(`p.${p.page} ${a.text} ${fact} ≈ ${pm[1]}%`);
+    return;
+  }
+  tally.fail({
+    rule: TEXT_FIGURE_RULE,
+    severity: 'warning',
+    message:
+      `第 ${p.page} 页：本年 ${a.text}，比上年${m[1]} ${next.text}，则上年为 ${fact.split(',')[0]!.slice(3)}，` +
+      `${up ? '增长' : '下降'}应为 ${formatNumber(pct, decimals)}%，文中写 ${pm[1]}%（容差：末位舍入或截断及金额舍入）`,
+    expected: `${formatNumber(pct, decimals)}%`,
+    actual: `${pm[1]}%`,
+    evidence: [spanEvidence(p, a.start, pctEnd)],
+  });
+}
+
+export function runDisclosureText(input: CheckInput): RuleResult {
+  const tally = new Tally();
+  for (const d of disclosuresOf(input)) {
+    const n = namedAmounts(d);
+    const tableParas = new Set(d.tables.flatMap((t) => t.pages));
+    for (const p of d.paragraphs) {
+      if (tableParas.has(p.page) && compact(p.text).length < 30) continue; // captions and unit lines
+      const amounts = amountsIn(p.text);
+      amounts.forEach((a, i) => {
+        checkFigure(p, a, n, tally);
+        checkYoY(p, a, amounts[i + 1], tally);
+      });
+    }
+  }
+  return tally.result();
+}
+
+export const disclosureTextRule: Rule = {
+  id: TEXT_FIGURE_RULE,
+  severity: 'error',
+  description: '部门预算/决算公开 情况说明 figures (收入/支出总计, 财政拨款, 基本/项目支出, “三公”) equal the tables (units converted, printed rounding tolerated); 比上年增减 and 增长% agree',
+  run: runDisclosureText,
+};
