@@ -58,7 +58,7 @@ export function normalizeTitle(title: string): string {
   s = s.replace(/(部门名称|部门|单位名称|编制单位|单位)[:：].*$/, '');
   s = s.replace(/\d{4}年度?/g, '');
   s = s.replace(/[“”"‘’'「」]/g, '');
-  s = s.replace(/^(附件|附表)\s*\d*[:：、.．]?/, '').replace(/^\d+[、.．-]/, '');
+  s = s.replace(/^(附件|附表)\s*\d*[:：、.．]?/, '').replace(/^(\d+|[一二三四五六七八九十]+)[、.．-]/, '');
   return s;
 }
 
@@ -73,8 +73,8 @@ export function kindOfTitle(title: string): DisclosureTableKind | null {
   if (/基本支出/.test(t) && !/项目支出/.test(t)) return 'general-basic';
   if (/(一般公共预算|财政拨款).*支出/.test(t) && !/采购|机关运行|项目/.test(t)) return 'general-expense';
   if (/收[入、]?支(出)?(预算|决算)?总表|收入支出(预算|决算)?总表|财务收支/.test(t)) return 'income-expense';
-  if (/^(部门)?收入(预算|决算)?(总)?表/.test(t)) return 'income';
-  if (/^(部门)?支出(预算|决算)?(总)?表/.test(t)) return 'expense';
+  if (/收入(预算|决算)?总?表/.test(t) && !/支出|拨款|基金|一般公共/.test(t)) return 'income';
+  if (/支出(预算|决算)?总?表/.test(t) && !/收入|拨款|基金|一般公共|基本|项目|采购|机关运行|三公|功能|经济/.test(t)) return 'expense';
   return null;
 }
 

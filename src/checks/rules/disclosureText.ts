@@ -21,30 +21,42 @@ export const TEXT_FIGURE_RULE = 'disclosure.text-figure';
 
 type Key = 'income' | 'expense' | 'both' | 'fiscal' | 'basic' | 'project' | 'three';
 
-/** Clause endings that name a table amount (the text right before the figure, filler removed). */
-const LABELS: { key: Key; re: RegExp; not?: RegExp }[] = [
-  { key: 'fiscal', re: /财政拨款收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)$/ },
-  { key: 'both', re: /收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本/ },
-  { key: 'income', re: /收入(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本|事业|经营|其他|上年|结转|采购|运行|会议|培训|三公|专项|项目|类/ },
-  { key: 'expense', re: /支出(预算)?(总计|合计|总额|总预算)$/, not: /财政拨款|一般公共|基金|国有资本|事业|经营|其他|上年|结转|基本|项目|采购|运行|会议|培训|三公|专项|类/ },
-  { key: 'basic', re: /^(此外，?)?基本支出(预算)?(数)?$/ },
+/**
+ * Labels that name a table amount: the whole clause before the figure once its subject (the
+ * department, the year: '江苏省人民检察院 2019 年度', '省检察院本年') and filler ('为', '：') are
+ * removed must be one of these — '财政专户管理资金收入预算总计' or '预算支出合计' under a
+ * 款 heading name something else and are not compared.
+ */
+const LABELS: { key: Key; re: RegExp }[] = [
+  { key: 'fiscal', re: /^财政拨款收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)(各|均)?$/ },
+  { key: 'both', re: /^收[入]?[、和及]?支(出)?(预算)?(总计|合计|总额|总预算)(各|均)?$/ },
+  { key: 'income', re: /^(部门)?收入(预算)?(总计|合计|总额|总预算)$/ },
+  { key: 'expense', re: /^(部门)?支出(预算)?(总计|合计|总额|总预算)$/ },
+  { key: 'basic', re: /^基本支出(预算)?(数)?$/ },
   { key: 'project', re: /^项目支出(预算)?(数)?$/ },
-  { key: 'three', re: /(“|")?三公(”|")?经费(预算)?(合计|总额|共计|支出)?(数)?$/, not: /一般公共|财政拨款|因公|公务|会议|培训/ },
+  { key: 'three', re: /^(一般公共预算)?(财政拨款)?[“"]?三公[”"]?经费(预算|支出)?(合计|总额|共计)?(数)?$/ },
 ];
 
-const FILLER = /[为是共计达安排：:\s]+$/;
+const FILLER = /(为|是|达|安排|：|:|\s)+$/;
+/** A sentence about one 类/款/项 of spending: its totals are not the department's. */
+const SUBJECT_LEVEL = /[（(](类|款|项)[）)]|(类|款|项)[）)]/;
 
 /** The clause of `text` ending at `end` (after the last ，；。：（ before it), filler at its end removed. */
 function clauseBefore(text: string, end: number): string {
   const from = Math.max(...['，', '；', '。', '：', ',', ';', '（', '('].map((c) => text.lastIndexOf(c, end - 1) + 1), 0);
-  return compact(text.slice(from, end)).replace(FILLER, '').replace(/^(本年|今年|\d{4}年度?)/, '');
+  return compact(text.slice(from, end)).replace(FILLER, '');
 }
 
-function labelKey(clause: string): Key | null {
-  const stripped = clause.replace(/^.*?(\d{4}年度?)/, '');
-  for (const l of LABELS) {
-    if (l.re.test(stripped) && !(l.not && l.not.test(stripped))) return l.key;
-  }
+/** The key of the figure at `end`: its clause, subject removed, is exactly a label; null otherwise. */
+function labelKey(text: string, end: number): Key | null {
+  const sentenceStart = Math.max(...['。', '；', ';'].map((c) => text.lastIndexOf(c, end - 1) + 1), 0);
+  if (SUBJECT_LEVEL.test(text.slice(sentenceStart, end))) return null;
+  const clause = clauseBefore(text, end);
+  const m = /^(.*?)(\d{4}年度?|本年度?|当年|今年)(.*)$/.exec(clause);
+  const subject = m ? m[1]! : '';
+  if (/收入|支出|资金|经费|拨款|预算|[（()）]/.test(subject)) return null;
+  const rest = (m ? m[3]! : clause).replace(/^(本年度?|当年)/, '');
+  for (const l of LABELS) if (l.re.test(rest)) return l.key;
   return null;
 }
 
@@ -72,7 +84,7 @@ function candidates(n: NamedAmounts, key: Key): { values: CellAmount[]; error: b
 const close = (a: TextAmount, c: CellAmount): boolean => Math.abs(inYuan(a) - inYuan(c)) <= roundingYuan(a) + roundingYuan(c) + 1e-6;
 
 function checkFigure(p: Paragraph, a: TextAmount, n: NamedAmounts, tally: Tally): void {
-  const key = labelKey(clauseBefore(p.text, a.start));
+  const key = labelKey(p.text, a.start);
   if (!key || a.doubt) return;
   const { values, error } = candidates(n, key);
   if (values.length === 0) return;
