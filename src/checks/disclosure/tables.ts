@@ -136,8 +136,10 @@ export function recogniseTables(tables: readonly Table[]): RecognisedTable[] {
 /** The set a title claims: '…部门预算公开', '…年度预算公开', '…部门决算'. Null for anything else. */
 export function setOfTitle(title: string | null | undefined): DisclosureSet | null {
   const t = compact(title ?? '');
-  if (/决算/.test(t) && /(部门|单位)?决算(公开|报告|说明)?/.test(t) && !/预算执行/.test(t)) return 'final';
-  if (/(部门|单位|年度?)预算(公开|编制说明|情况说明)?/.test(t) && !/决算/.test(t)) return 'budget';
+  if (/执行/.test(t)) return null; // 预算执行情况: a report on the year, not a disclosure
+  if (/(部门|单位)决算|决算公开|年度?决算$/.test(t)) return 'final';
+  if (/决算/.test(t)) return null;
+  if (/(部门|单位)预算|预算公开|年度?预算$/.test(t)) return 'budget';
   return null;
 }
 
