@@ -7,7 +7,8 @@
  *   table amount is not found, gets no finding.
  * - the year-over-year arithmetic that follows a figure ('与上年相比增加 2228.78 万元，增长
  *   10.15%'): 增长% = 增加 / (本年 − 增加), to the printed precision (rounded or truncated, plus the
- *   rounding of the amounts) — warning.
+ *   rounding of the amounts) — warning; info when off by no more than one unit of the last printed
+ *   digit (a rate computed from unrounded amounts).
  */
 import type { CheckInput, Paragraph, Rule, RuleResult } from '../../model/check.ts';
 import { Tally } from '../context.ts';
@@ -136,9 +137,11 @@ function checkYoY(p: Paragraph, a: TextAmount, next: TextAmount | undefined, tal
     tally.pass(`p.${p.page} ${a.text} ${fact} ≈ ${pm[1]}%`);
     return;
   }
+  // within one unit of the last printed digit: the rate was likely computed from unrounded amounts
+  const slight = pct >= printed - unitStep - spread - 1e-9 && pct <= printed + unitStep + spread + 1e-9;
   tally.fail({
     rule: TEXT_FIGURE_RULE,
-    severity: 'warning',
+    severity: slight ? 'info' : 'warning',
     message:
       `第 ${p.page} 页：本年 ${a.text}，比上年${m[1]} ${next.text}，则上年为 ${fact.split(',')[0]!.slice(3)}，` +
       `${up ? '增长' : '下降'}应为 ${formatNumber(pct, decimals)}%，文中写 ${pm[1]}%（容差：末位舍入或截断及金额舍入）`,
