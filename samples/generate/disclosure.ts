@@ -139,7 +139,7 @@ export const DISCLOSURE_VARIANTS: Variant[] = [
         evidence: ['36.50', '5.00', '24.00', '9.50'],
         expected: '38.50 万元',
         actual: '36.50 万元',
-        note: '5.00 + 24.00 + 9.50 = 38.50; the 合计 printed is 36.50 (sum.total-mismatch also reports the 合计 column)',
+        note: '5.00 + 24.00 + 9.50 = 38.50; the 合计 printed is 36.50 (sum.total-mismatch does not report it: the 合计 column is not tied to its parts by structure)',
       },
     ],
   },

@@ -13,6 +13,7 @@ import { disclosuresOf, namedAmounts } from '../../src/checks/disclosure/documen
 import type { Finding } from '../../src/model/findings.ts';
 import { expected } from '../helpers/samples.ts';
 import { sampleInput, table } from './fixtures.ts';
+import { gongwen, input, simpleTable } from './synthetic.ts';
 
 interface ExpectedFinding {
   rule: string;
@@ -111,5 +112,64 @@ describe('recognising the standard tables by title', () => {
     expect(setOfTitle('2017年省检察院部门预算')).toBe('budget');
     expect(setOfTitle('某局2023年度部门决算')).toBe('final');
     expect(setOfTitle('关于2023年预算执行情况的报告')).toBeNull();
+  });
+});
+
+describe('a 部门决算公开 (hand-made tables)', () => {
+  const ie = (expenseGrand: string) =>
+    simpleTable('t1', 2, ['项目', '金额', '项目', '金额'], [
+      ['一、财政拨款收入', '1,000.00', '一、一般公共服务支出', '900.00'],
+      ['本年收入合计', '1,000.00', '本年支出合计', '900.00'],
+      ['年初结转和结余', '50.00', '结余分配', '10.00'],
+      ['', '', '年末结转和结余', '140.00'],
+      ['总计', '1,050.00', '总计', expenseGrand],
+    ], { title: '收入支出决算总表', unit: '单位：万元' });
+  // 收支总表 labels its two totals 总计 on one row: only the 收入/支出 ones are read
+  const ieLabelled = (expenseGrand: string) => {
+    const t = ie(expenseGrand);
+    t.rows[4] = ['收入总计', '1,050.00', '支出总计', expenseGrand];
+    t.cells.filter((c) => c.row === 4 && (c.col === 0 || c.col === 2)).forEach((c) => (c.text = c.col === 0 ? '收入总计' : '支出总计'));
+    return t;
+  };
+  // the 收入决算表 in 元: 1,000.00 万元 = 10,000,000 元
+  const income = simpleTable('t2', 3, ['项目', '金额'], [['合计', '10,000,000']], { title: '收入决算表', unit: '单位：元' });
+  const three = simpleTable('t3', 3, ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'], [['3.01', '1.00', '1.00', '1.00']], {
+    title: '财政拨款“三公”经费支出决算表', unit: '单位：万元',
+  });
+  const doc = gongwen({ title: '某局2023年度部门决算', pageTo: 3 });
+
+  it('结转结余 identity holds, the 元 table agrees with the 万元 one, a rounding difference is info', () => {
+    const out = runChecks(input([], [ieLabelled('1,050.00'), income, three], 3, [doc]));
+    const dis = out.findings.filter((f) => f.rule === 'disclosure.identity');
+    expect(dis.map((f) => f.severity)).toEqual(['info']);
+    expect(dis[0]!.message).toContain('印刷舍入');
+    const verified = out.summary.rules.find((r) => r.rule === 'disclosure.identity')!.verified;
+    expect(verified).toContain('支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余: 支出总计 1,050.00 万元 = 本年支出合计 900.00 万元 + 结余分配 10.00 万元 + 年末结转和结余 140.00 万元');
+    expect(verified.some((v) => v.startsWith('收入总表合计 = 收支总表收入: 本年收入合计 1,000.00 万元 = 合计 10,000,000 元'))).toBe(true);
+  });
+
+  it('a broken 结转结余 identity is an error citing the four cells; only 3 tables recognised is enough for no missing-table guess about untitled ones', () => {
+    const t1 = ieLabelled('1,060.00');
+    const out = runChecks(input([], [t1, income, three], 3, [doc]));
+    const errors = disclosureFindings(out.findings).filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.message.split('不成立')[0])).toEqual(['收支总表 收入总计 = 支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余']);
+    const carry = errors[1]!;
+    expect(carry.evidence.map((e) => e.text)).toEqual(['1,060.00', '900.00', '10.00', '140.00']);
+    expect(carry).toMatchObject({ expected: '1050.00 万元', actual: '1,060.00 万元' });
+    // three standard tables, every one titled: the five absent ones are reported, as warnings
+    const missing = out.findings.filter((f) => f.rule === 'disclosure.missing-table');
+    expect(missing).toHaveLength(5);
+    expect(missing.every((f) => f.severity === 'warning' && f.message.includes('部门决算公开'))).toBe(true);
+  });
+
+  it('an untitled table that could be a missing one silences disclosure.missing-table', () => {
+    const untitledTable = simpleTable('t4', 3, ['科目编码', '科目名称', '金额'], [['合计', '', '5.00']]);
+    const out = runChecks(input([], [ieLabelled('1,050.00'), income, three, untitledTable], 3, [doc]));
+    expect(out.findings.filter((f) => f.rule === 'disclosure.missing-table')).toEqual([]);
+  });
+
+  it('a 预算执行 report is no disclosure: no check runs', () => {
+    const out = runChecks(input([], [ieLabelled('1,060.00'), income, three], 3, [gongwen({ title: '关于2023年预算执行情况的报告', pageTo: 3 })]));
+    expect(disclosureFindings(out.findings)).toEqual([]);
   });
 });
