@@ -1,6 +1,7 @@
 /**
  * Per extracted output folder of a 部门预算/决算公开: the set claimed, the standard tables
- * recognised, the ones missing, identity checks run/passed/failed, 情况说明 figures checked, and the
+ * recognised, the standard ones not recognised (reported as missing only when no untitled table
+ * could be one of them: 'missing reported'), identity checks run/passed/failed, 情况说明 figures checked, and the
  * findings of the disclosure rules by severity ("after"; "before" = the same outputs with the
  * disclosure rules absent: no such findings).
  *
@@ -40,7 +41,7 @@ function folders(root: string): string[] {
 }
 
 const rules = [disclosureMissingRule, disclosureIdentityRule, disclosureTextRule];
-const rows: string[][] = [['file', 'set', 'recognised', 'missing', 'identities run/pass/fail', 'text run/pass/fail', 'E/W/I']];
+const rows: string[][] = [['file', 'set', 'recognised', 'not recognised', 'missing reported', 'identities run/pass/fail', 'text run/pass/fail', 'E/W/I']];
 for (const dir of roots.flatMap(folders)) {
   let input;
   try {
@@ -67,6 +68,7 @@ for (const dir of roots.flatMap(folders)) {
     set,
     `${recognised.length}`,
     missing.join('、') || '-',
+    `${summary.rules.find((x) => x.rule === 'disclosure.missing-table')!.failed}`,
     s('disclosure.identity'),
     s('disclosure.text-figure'),
     `${sev('error')}/${sev('warning')}/${sev('info')}`,

@@ -10,28 +10,42 @@ import { columnValue, firstValue, rowValue, type CellAmount } from './values.ts'
 
 export interface Disclosure {
   set: DisclosureSet;
-  /** the title or heading the claim was read from */
-  claim: string;
+  /**
+   * the title or heading the claim was read from; null for a PDF of tables only whose title does not
+   * claim a set but which holds at least MIN_TABLES_UNCLAIMED standard tables (its identities are
+   * checked, its missing tables are not reported)
+   */
+  claim: string | null;
   paragraphs: Paragraph[];
   tables: Table[];
   recognised: RecognisedTable[];
 }
 
-/** The disclosures in a document: one per 公文 that claims a set (or the whole PDF). */
+/** Standard tables that make a PDF whose title claims no set a disclosure all the same (tables only). */
+export const MIN_TABLES_UNCLAIMED = 3;
+
+/** A disclosure from a claim, or from its tables alone (the set then from 决算 in a title). */
+function disclosureOf(claim: { set: DisclosureSet; claim: string } | null, paragraphs: Paragraph[], tables: Table[]): Disclosure | null {
+  const recognised = recogniseTables(tables);
+  if (claim) return { ...claim, paragraphs, tables, recognised };
+  if (recognised.length < MIN_TABLES_UNCLAIMED) return null;
+  const final = tables.some((t) => /决算/.test(t.title ?? ''));
+  return { set: final ? 'final' : 'budget', claim: null, paragraphs, tables, recognised };
+}
+
+/** The disclosures in a document: one per 公文 that claims a set or holds the standard tables (or the whole PDF). */
 export function disclosuresOf(input: CheckInput): Disclosure[] {
-  const out: Disclosure[] = [];
   const docs = input.document.documents;
   if (docs.length === 0) {
-    const claim = claimedSet(null, input.paragraphs);
-    if (claim) out.push({ ...claim, paragraphs: input.paragraphs, tables: input.tables, recognised: recogniseTables(input.tables) });
-    return out;
+    const d = disclosureOf(claimedSet(null, input.paragraphs), input.paragraphs, input.tables);
+    return d ? [d] : [];
   }
+  const out: Disclosure[] = [];
   for (const doc of docs) {
     const paragraphs = paragraphsOf(input, doc);
-    const claim = claimedSet(doc.title, paragraphs);
-    if (!claim) continue;
     const tables = input.tables.filter((t) => documentOfTable(input, t)?.index === doc.index);
-    out.push({ ...claim, paragraphs, tables, recognised: recogniseTables(tables) });
+    const d = disclosureOf(claimedSet(doc.title, paragraphs), paragraphs, tables);
+    if (d) out.push(d);
   }
   return out;
 }

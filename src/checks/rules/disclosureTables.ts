@@ -31,7 +31,7 @@ const SET_NAMES = { budget: '部门预算公开', final: '部门决算公开' } 
 
 /** Missing standard tables of one disclosure. */
 function checkMissing(d: Disclosure, tally: Tally): void {
-  if (d.recognised.length < MIN_RECOGNISED) return;
+  if (d.claim === null || d.recognised.length < MIN_RECOGNISED) return;
   // a table whose title was not found may be the one missing: then absence cannot be told
   const unknown = d.tables.filter((t) => untitled(t) && !d.recognised.some((r) => r.table === t) && !continues(d.tables, t));
   if (unknown.length > 0) return;
