@@ -7,6 +7,7 @@ import type { Table } from '../../model/types.ts';
 import { documentOfTable, paragraphsOf } from '../context.ts';
 import { claimedSet, recogniseTables, type DisclosureSet, type DisclosureTableKind, type RecognisedTable } from './tables.ts';
 import { columnValue, firstValue, rowValue, type CellAmount } from './values.ts';
+import { moneyUnitOf } from '../text.ts';
 
 export interface Disclosure {
   set: DisclosureSet;
@@ -24,8 +25,28 @@ export interface Disclosure {
 /** Standard tables that make a PDF whose title claims no set a disclosure all the same (tables only). */
 export const MIN_TABLES_UNCLAIMED = 3;
 
+/** How far above a table's first cell a unit line ('部门：… 单位：万元') may be printed, PDF points. */
+const UNIT_LINE_GAP = 60;
+
+/**
+ * A table whose `unit` was not found by the table stage, with the money unit of a short paragraph
+ * printed just above its first cell on the same page ('部门：江苏省政协办公厅 单位：万元'); the table
+ * itself when it has a unit or no such line is there.
+ */
+function withUnitLine(t: Table, paragraphs: readonly Paragraph[]): Table {
+  if (moneyUnitOf(t.unit)) return t;
+  const first = t.cells.filter((c) => c.page === t.pages[0]);
+  if (first.length === 0) return t;
+  const top = Math.min(...first.map((c) => c.bbox.top));
+  const line = paragraphs.find(
+    (p) => p.page === t.pages[0] && p.bbox.bottom <= top + 2 && top - p.bbox.bottom <= UNIT_LINE_GAP && /单位[:：]/.test(p.text) && p.text.length <= 60 && moneyUnitOf(p.text),
+  );
+  return line ? { ...t, unit: line.text } : t;
+}
+
 /** A disclosure from a claim, or from its tables alone (the set then from 决算 in a title). */
-function disclosureOf(claim: { set: DisclosureSet; claim: string } | null, paragraphs: Paragraph[], tables: Table[]): Disclosure | null {
+function disclosureOf(claim: { set: DisclosureSet; claim: string } | null, paragraphs: Paragraph[], printed: Table[]): Disclosure | null {
+  const tables = printed.map((t) => withUnitLine(t, paragraphs));
   const recognised = recogniseTables(tables);
   if (claim) return { ...claim, paragraphs, tables, recognised };
   if (recognised.length < MIN_TABLES_UNCLAIMED) return null;
