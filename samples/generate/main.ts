@@ -19,6 +19,7 @@ import { plantedBuilders } from './planted.ts';
 import { scanBuilders } from './scan.ts';
 import { brokenTextBuilders } from './broken-text.ts';
 import { bothBuilders } from './both.ts';
+import { disclosureBuilders } from './disclosure.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,12 +38,14 @@ const builders: Record<string, () => void | Promise<void>> = {
   ...scanBuilders(root),
   ...brokenTextBuilders(root),
   ...bothBuilders(root),
+  ...disclosureBuilders(root),
 };
 
 /** Names that stand for several samples. */
 const groups: Record<string, string[]> = {
   planted: Object.keys(builders).filter((k) => k.startsWith('planted-')),
   'broken-text': Object.keys(brokenTextBuilders(root)),
+  disclosures: Object.keys(disclosureBuilders(root)),
 };
 
 const names = process.argv.slice(2).flatMap((n) => groups[n] ?? [n]);

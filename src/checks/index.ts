@@ -8,6 +8,8 @@ import { SEVERITIES, type CheckSummary, type Finding, type RuleSummary } from '.
 import { citationRule } from './rules/citation.ts';
 import { countClaimRule } from './rules/countClaim.ts';
 import { duplicatePassageRule } from './rules/duplicatePassage.ts';
+import { disclosureIdentityRule, disclosureMissingRule } from './rules/disclosureTables.ts';
+import { disclosureTextRule } from './rules/disclosureText.ts';
 import { duplicateRowRule } from './rules/duplicateRow.ts';
 import { listSeparatorRule } from './rules/listSeparator.ts';
 import { ocrConfidenceRule } from './rules/ocrConfidence.ts';
@@ -31,6 +33,9 @@ export const RULES: readonly Rule[] = [
   citationRule,
   duplicatePassageRule,
   ocrConfidenceRule,
+  disclosureMissingRule,
+  disclosureIdentityRule,
+  disclosureTextRule,
 ];
 
 /** Rule id of the finding a throwing rule becomes. */
