@@ -493,6 +493,9 @@ export const RULES_ZH: Readonly<Record<string, string>> = {
   'format.list-separator': '同一单元格中列举的名称用顿号“、”分隔',
   'citation.title-mismatch': '带文号引用的标题与本 PDF 中该文号公文的标题一致',
   'duplicate.passage': '没有重复印出的页或长段落（包括只改了几个字的近似重复）',
+  'disclosure.missing-table': '部门预算/决算公开（由其标题声明）含全套标准表格（收支总表 … “三公”经费支出表）',
+  'disclosure.identity': '部门预算/决算公开的表间勾稽关系（收支/收入/支出总表的总计、财政拨款收支平衡、基本支出 = 人员经费 + 公用经费、“三公”各项之和、决算的结转结余），先换算单位，容许印刷的舍入差',
+  'disclosure.text-figure': '部门预算/决算公开情况说明中的数字（收入/支出总计、财政拨款、基本/项目支出、“三公”）与表格一致（换算单位，容许舍入差）；比上年增减额与增长百分比相符',
   'ocr.low-confidence': 'OCR 识别的表格单元格：置信度低或内容不符合所在列的类型（序号、金额）的，列入人工核对',
   'check.internal-error': '检查规则运行出错',
 };
