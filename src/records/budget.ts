@@ -9,6 +9,7 @@ import { isEmptyValue, parseAmount } from '../text/numbers.ts';
 import { slotText, unparseableFinding } from './evidence.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 import type { BudgetColumns } from './signatures.ts';
+import { rowTotalFlags, toYuan } from './totals.ts';
 
 const UNIT_IN_TEXT = /(亿元|万元|元)/;
 
@@ -24,11 +25,6 @@ export function slotOrNull(table: Table, row: number, col: number | null): strin
   if (col === null) return null;
   const t = slotText(table, row, col);
   return t === '' ? null : t;
-}
-
-/** True when a text cell of the row says 合计/总计/小计 (spaces ignored). */
-export function rowIsTotal(row: readonly string[], skip: number, settings: RecordSettings = RECORD_SETTINGS): boolean {
-  return row.some((cell, i) => i !== skip && settings.total.test(cell.replace(/[\s\u00a0\u3000]+/g, '')));
 }
 
 /** A budget-line table → records (zod-validated) and findings for unreadable amounts. */
@@ -54,7 +50,8 @@ export function budgetTableToRecords(
         project: slotOrNull(table, r, columns.project),
         amount: parsed?.value ?? null,
         amountUnit: parsed?.unit ?? columnUnit,
-        isTotal: rowIsTotal(row, columns.amount, settings),
+        amountYuan: toYuan(parsed?.value ?? null, parsed?.unit ?? columnUnit),
+        ...rowTotalFlags(row, columns.amount, settings),
       } satisfies BudgetLine),
     );
   });

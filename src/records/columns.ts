@@ -15,6 +15,10 @@ export interface ColumnSpec {
   title: string;
   /** an empty cell reads back as null (else as '' / []) */
   nullable: boolean;
+  /** generic records: the column is a key of `values` or of `amountYuan` (else a record field) */
+  from?: 'values' | 'amountYuan';
+  /** unit of the numbers ('万元', '元', '%'), when known */
+  unit?: string;
 }
 
 /** Separator of list fields in CSV cells. */
@@ -28,6 +32,11 @@ const REF: readonly ColumnSpec[] = [
   { name: 'row', type: 'integer', title: '表内行号（从 0 起）', nullable: false },
 ];
 
+const TOTALS: readonly ColumnSpec[] = [
+  { name: 'isTotal', type: 'boolean', title: '是否合计行（合计/总计）', nullable: false },
+  { name: 'isSubtotal', type: 'boolean', title: '是否小计行', nullable: false },
+];
+
 /** The fixed columns of each kind (generic: before its value columns). */
 export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> = {
   'budget-line': [
@@ -37,7 +46,8 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
     { name: 'project', type: 'string', title: '项目名称', nullable: true },
     { name: 'amount', type: 'number', title: '金额', nullable: true },
     { name: 'amountUnit', type: 'string', title: '金额单位', nullable: true },
-    { name: 'isTotal', type: 'boolean', title: '是否合计行', nullable: false },
+    { name: 'amountYuan', type: 'number', title: '金额（折合元）', nullable: true, unit: '元' },
+    ...TOTALS,
   ],
   'village-assignment': [
     ...REF,
@@ -50,12 +60,14 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
     { name: 'leadUnit', type: 'string', title: '牵头单位', nullable: true },
     { name: 'units', type: 'list', title: '派出单位', nullable: false },
     { name: 'village', type: 'string', title: '派驻村', nullable: false },
+    ...TOTALS,
   ],
   pairing: [
     ...REF,
     { name: 'prefecture', type: 'string', title: '州（市）', nullable: true },
     { name: 'county', type: 'string', title: '重点帮扶县（市）', nullable: false },
     { name: 'district', type: 'string', title: '结对帮扶区', nullable: false },
+    ...TOTALS,
   ],
-  generic: [...REF, { name: 'section', type: 'boolean', title: '是否分节行', nullable: false }],
+  generic: [...REF, { name: 'section', type: 'boolean', title: '是否分节行', nullable: false }, ...TOTALS],
 };

@@ -13,10 +13,10 @@ import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeToString } from 'fast-csv';
-import type { RecordKind, RecordsFile } from '../model/records.ts';
+import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
 import type { Finding } from '../model/findings.ts';
 import { KIND_COLUMNS, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
-import { recordCell } from './records.ts';
+import { kindToColumns, recordCell } from './records.ts';
 import { csvCell } from './guard.ts';
 
 /** One input of the batch, as the manifest has it. */
@@ -100,20 +100,21 @@ export async function writeBatchOutputs(
 
   // pass 1: which kinds occur, and the value keys of generic records (first seen first)
   const kinds = new Set<RecordKind>();
-  const genericKeys = new Set<string>();
+  const generic: AnyRecord[] = [];
+  const genericTables: RecordsFile['tables'] = [];
   for (const r of done) {
-    for (const rec of (await recordsOf(r)).records) {
+    const file = await recordsOf(r);
+    for (const rec of file.records) {
       kinds.add(rec.kind);
-      if (rec.kind === 'generic') for (const k of Object.keys(rec.values)) genericKeys.add(k);
+      if (rec.kind === 'generic') generic.push(rec);
     }
+    genericTables.push(...file.tables);
   }
   const columns = new Map<RecordKind, ColumnSpec[]>();
   for (const kind of RECORD_KINDS) {
-    if (!kinds.has(kind)) continue;
-    const cols = [...KIND_COLUMNS[kind]];
-    if (kind === 'generic') for (const k of genericKeys) cols.push({ name: k, type: 'string', title: k, nullable: false });
-    columns.set(kind, cols);
+    if (kinds.has(kind)) columns.set(kind, kind === 'generic' ? kindToColumns(kind, generic, genericTables) : [...KIND_COLUMNS[kind]]);
   }
+  generic.length = 0;
 
   const streams: AtomicStream[] = [];
   const open = (name: string): AtomicStream => {
@@ -125,8 +126,7 @@ export async function writeBatchOutputs(
     const recCsv = new Map<RecordKind, AtomicStream>();
     const recJsonl = new Map<RecordKind, AtomicStream>();
     for (const [kind, cols] of columns) {
-      const nFixed = KIND_COLUMNS[kind].length;
-      const header = ['document', 'sha256', ...cols.map((c, i) => csvCell(c.name, raw || i < nFixed))];
+      const header = ['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || c.from === undefined))];
       const csv = open(`records-${kind}.csv`);
       await csv.write(bom + (await csvLines([header])));
       recCsv.set(kind, csv);
@@ -143,9 +143,8 @@ export async function writeBatchOutputs(
       for (const [kind, cols] of columns) {
         const rs = records.filter((x) => x.kind === kind);
         if (rs.length === 0) continue;
-        const nFixed = KIND_COLUMNS[kind].length;
         await recCsv.get(kind)!.write(
-          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c, i) => recordCell(x, c, i < nFixed, raw))])),
+          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c) => recordCell(x, c, raw))])),
         );
         await recJsonl.get(kind)!.write(rs.map((x) => JSON.stringify({ document: r.document, sha256: r.sha256, ...x }) + '\n').join(''));
       }

@@ -157,8 +157,8 @@ describe('generic records and evidence', () => {
     const t = makeTable(['名称', '数量', '数量'], [['一、甲类', '', ''], ['苹果', '1', '2']], { kinds: ['section', 'body'] });
     const g = tablesToRecords([t]).records as GenericRecord[];
     expect(g).toEqual([
-      { kind: 'generic', table: 't1', row: 0, section: true, values: { 名称: '一、甲类', 数量: '', '数量 (2)': '' } },
-      { kind: 'generic', table: 't1', row: 1, section: false, values: { 名称: '苹果', 数量: '1', '数量 (2)': '2' } },
+      { kind: 'generic', table: 't1', row: 0, section: true, isTotal: false, isSubtotal: false, values: { 名称: '一、甲类', 数量: null, '数量 (2)': null }, amountYuan: {} },
+      { kind: 'generic', table: 't1', row: 1, section: false, isTotal: false, isSubtotal: false, values: { 名称: '苹果', 数量: 1, '数量 (2)': 2 }, amountYuan: {} },
     ]);
   });
 
