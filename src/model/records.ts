@@ -15,6 +15,13 @@ const ref = {
   table: z.string(),
   /** index into that table's `rows` (0-based, body rows) */
   row: z.number().int().nonnegative(),
+  /** page (1-based) of the row's cells; null when the table has no cells for the row */
+  page: z.number().int().positive().nullable(),
+  /**
+   * box around the row's source cells on that page, as tables.json's cells: PDF points (1/72 inch),
+   * origin at the page's top-left corner, x to the right, top/bottom downwards; null without cells
+   */
+  bbox: z.object({ x0: z.number(), top: z.number(), x1: z.number(), bottom: z.number() }).nullable(),
 };
 
 /** Row flags every record kind carries: a 合计/总计 row, a 小计 row (never both). */

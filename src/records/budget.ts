@@ -2,6 +2,7 @@
  * Budget-line tables (级次/预算单位/项目名称/预算数 and close variants) → BudgetLine records, one per
  * body row. No row is ever dropped: an unreadable amount stays null and is reported as a finding.
  */
+import { rowSource } from './source.ts';
 import type { Finding } from '../model/findings.ts';
 import { BudgetLineSchema, type AmountUnit, type BudgetLine } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
@@ -45,6 +46,7 @@ export function budgetTableToRecords(
         kind: 'budget-line',
         table: table.id,
         row: r,
+        ...rowSource(table, r),
         level: slotOrNull(table, r, columns.level),
         budgetUnit: slotOrNull(table, r, columns.budgetUnit),
         project: slotOrNull(table, r, columns.project),

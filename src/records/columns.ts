@@ -15,8 +15,8 @@ export interface ColumnSpec {
   title: string;
   /** an empty cell reads back as null (else as '' / []) */
   nullable: boolean;
-  /** generic records: the column is a key of `values` or of `amountYuan` (else a record field) */
-  from?: 'values' | 'amountYuan';
+  /** the column is a key of `bbox`, or (generic records) of `values` or `amountYuan`; else a record field */
+  from?: 'values' | 'amountYuan' | 'bbox';
   /** unit of the numbers ('万元', '元', '%'), when known */
   unit?: string;
 }
@@ -24,12 +24,22 @@ export interface ColumnSpec {
 /** Separator of list fields in CSV cells. */
 export const LIST_SEPARATOR = '、';
 
+/** Whether a column is one of the record kind's own (not a generic value or amount column). */
+export function isFixedColumn(col: ColumnSpec): boolean {
+  return col.from === undefined || col.from === 'bbox';
+}
+
 /** Every record kind, in the order files are written. */
 export const RECORD_KINDS: readonly RecordKind[] = ['budget-line', 'village-assignment', 'pairing', 'generic'];
 
 const REF: readonly ColumnSpec[] = [
   { name: 'table', type: 'string', title: '表格编号', nullable: false },
   { name: 'row', type: 'integer', title: '表内行号（从 0 起）', nullable: false },
+  { name: 'page', type: 'integer', title: '页码', nullable: true },
+  { name: 'x0', from: 'bbox', type: 'number', title: '左边距（磅，页面左上角为原点）', nullable: true, unit: 'pt' },
+  { name: 'top', from: 'bbox', type: 'number', title: '上边距（磅，页面左上角为原点）', nullable: true, unit: 'pt' },
+  { name: 'x1', from: 'bbox', type: 'number', title: '右边距（磅，页面左上角为原点）', nullable: true, unit: 'pt' },
+  { name: 'bottom', from: 'bbox', type: 'number', title: '下边距（磅，页面左上角为原点）', nullable: true, unit: 'pt' },
 ];
 
 const TOTALS: readonly ColumnSpec[] = [

@@ -2,6 +2,7 @@
  * Any other table → GenericRecord, one per body or section row, values keyed by header text,
  * numeric columns as numbers (valueTypes.ts), amounts with a unit also in 元, total rows flagged.
  */
+import { rowSource } from './source.ts';
 import { GenericRecordSchema, type GenericColumn, type GenericRecord, type GenericValue } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
@@ -46,6 +47,7 @@ export function genericTableToRecords(
       kind: 'generic',
       table: table.id,
       row: r,
+      ...rowSource(table, r),
       section: table.rowKinds[r] === 'section',
       ...rowTotalFlags(text, null, settings),
       values,

@@ -1,6 +1,7 @@
 /**
  * Pairing tables (重点帮扶地区/结对帮扶区) → Pairing records: one per (aided county, helping district).
  */
+import { rowSource } from './source.ts';
 import { rowTotalFlags } from './totals.ts';
 import { PairingSchema, type Pairing } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
@@ -90,7 +91,7 @@ export function pairingTableToRecords(table: Table, columns: PairingColumns): { 
     for (const district of splitDistricts(slotText(table, r, columns.helpers))) {
       records.push(
         PairingSchema.parse({
-          kind: 'pairing', table: table.id, row: r, prefecture, county, district, ...rowTotalFlags(row),
+          kind: 'pairing', table: table.id, row: r, ...rowSource(table, r), prefecture, county, district, ...rowTotalFlags(row),
         } satisfies Pairing),
       );
     }

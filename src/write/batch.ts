@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { writeToString } from 'fast-csv';
 import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
 import type { Finding } from '../model/findings.ts';
-import { KIND_COLUMNS, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
+import { KIND_COLUMNS, RECORD_KINDS, isFixedColumn, type ColumnSpec } from '../records/columns.ts';
 import { kindToColumns, recordCell } from './records.ts';
 import { csvCell } from './guard.ts';
 
@@ -126,7 +126,7 @@ export async function writeBatchOutputs(
     const recCsv = new Map<RecordKind, AtomicStream>();
     const recJsonl = new Map<RecordKind, AtomicStream>();
     for (const [kind, cols] of columns) {
-      const header = ['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || c.from === undefined))];
+      const header = ['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || isFixedColumn(c)))];
       const csv = open(`records-${kind}.csv`);
       await csv.write(bom + (await csvLines([header])));
       recCsv.set(kind, csv);

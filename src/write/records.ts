@@ -5,7 +5,7 @@
  */
 import { parseString, writeToString } from 'fast-csv';
 import { AnyRecordSchema, type AnyRecord, type GenericRecord, type RecordKind, type RecordsFile, type ValueType } from '../model/records.ts';
-import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
+import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, isFixedColumn, type ColumnSpec } from '../records/columns.ts';
 import { csvCell, unguardCell } from './guard.ts';
 
 export interface RecordsCsvOptions {
@@ -102,7 +102,9 @@ export function recordCell(record: AnyRecord, col: ColumnSpec, raw: boolean): st
       ? record.values[col.name]
       : record.kind === 'generic' && col.from === 'amountYuan'
         ? record.amountYuan[col.name.slice(0, -' [元]'.length)]
-        : (record as Record<string, unknown>)[col.name];
+        : col.from === 'bbox'
+          ? record.bbox?.[col.name as keyof NonNullable<AnyRecord['bbox']>]
+          : (record as Record<string, unknown>)[col.name];
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -121,7 +123,7 @@ export async function recordsToCsvFiles(
     const rs = ofKind(records, kind);
     if (rs.length === 0) continue;
     const cols = kindToColumns(kind, rs, tables);
-    const rows: string[][] = [cols.map((c) => csvCell(c.name, raw || c.from === undefined))];
+    const rows: string[][] = [cols.map((c) => csvCell(c.name, raw || isFixedColumn(c)))];
     for (const r of rs) rows.push(cols.map((c) => recordCell(r, c, raw)));
     const body = await writeToString(rows, { headers: false, includeEndRowDelimiter: true });
     files.set(recordsCsvPath(kind), (options.bom ? '\ufeff' : '') + body);
@@ -246,10 +248,14 @@ export async function parseRecordsCsv(
   });
   const out: Record<string, unknown>[] = rows.map((cells) => {
     const rec: Record<string, unknown> = { kind };
+    const bbox: Record<string, unknown> = {};
     fixed.forEach((col, i) => {
       const cell = cells[i] ?? '';
-      rec[col.name] = cellToValue(col.type === 'string' || col.type === 'list' ? unq(cell) : cell, col);
+      const v = cellToValue(col.type === 'string' || col.type === 'list' ? unq(cell) : cell, col);
+      if (col.from === 'bbox') bbox[col.name] = v;
+      else rec[col.name] = v;
     });
+    rec.bbox = Object.values(bbox).every((v) => v === null) ? null : bbox;
     if (kind === 'generic') {
       const values: Record<string, unknown> = {};
       const amountYuan: Record<string, unknown> = {};

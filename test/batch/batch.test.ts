@@ -107,7 +107,7 @@ describe('a 50-file batch with every kind of bad input', () => {
       findings += (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as unknown[]).length;
     }
     const csv = readFileSync(join(out, '_batch', 'records-budget-line.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]!.startsWith('document,sha256,table,row,level,budgetUnit,project,amount')).toBe(true);
+    expect(csv[0]!.startsWith('document,sha256,table,row,page,x0,top,x1,bottom,level,budgetUnit,project,amount')).toBe(true);
     expect(csv).toHaveLength(1 + budget);
     const jsonl = readFileSync(join(out, '_batch', 'records-budget-line.jsonl'), 'utf8').trim().split('\n');
     expect(jsonl).toHaveLength(budget);

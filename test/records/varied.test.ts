@@ -85,7 +85,7 @@ describe('unruled (full-width amounts, unit line 单位：元)', () => {
     const b = res.records as BudgetLine[];
     expect(b).toHaveLength(12);
     expect(b[0]).toEqual({
-      kind: 'budget-line', table: 't1', row: 0, level: null, budgetUnit: null, project: '办公用品购置',
+      kind: 'budget-line', table: 't1', row: 0, page: 1, bbox: expect.objectContaining({ top: expect.closeTo(387.69, 2) }), level: null, budgetUnit: null, project: '办公用品购置',
       amount: 12345.6, amountUnit: '元', amountYuan: 12345.6, isTotal: false, isSubtotal: false,
     });
     expect(b.at(-1)).toMatchObject({ project: '合计', amount: 207245.6, isTotal: true });
