@@ -47,4 +47,18 @@ export default [
       ]),
     },
   },
+  // @duckdb/node-api (optional dependency) only in src/analyst/duckdb.ts, static or dynamic import
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/analyst/duckdb.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ImportExpression', 'ExportAllDeclaration', 'ExportNamedDeclaration'].map((node) => ({
+          selector: `${node}[source.value=/^@duckdb\\//]`,
+          message: '@duckdb/node-api is loaded in src/analyst/duckdb.ts only (the one DuckDB boundary, an optional dependency)',
+        })),
+      ],
+    },
+  },
 ];

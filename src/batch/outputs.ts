@@ -9,12 +9,21 @@ import { writeBatchIndex } from '../report/index.ts';
 import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
 import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
 import { BATCH_SETTINGS } from './settings.ts';
+import { batchToSqlTables } from '../analyst/rows.ts';
+import { writeDuckDb } from '../analyst/duckdb.ts';
+
+/** The run's database in `_batch/`. */
+export const DUCKDB_FILE = 'gongwen.duckdb';
 
 export interface RebuildOptions {
   readonly bom?: boolean;
   readonly raw?: boolean;
   /** also rebuild `_batch/report.html` */
   readonly report?: boolean;
+  /** also write `_batch/gongwen.duckdb` */
+  readonly duckdb?: boolean;
+  /** also write `_batch/parquet/<table>.parquet` (through the DuckDB database) */
+  readonly parquet?: boolean;
 }
 
 /** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
@@ -22,7 +31,12 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
   const rows: BatchRow[] = entries.map((e) => ({
     file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
   }));
-  await writeBatchOutputs(out, join(out, BATCH_SETTINGS.batchDir), rows, { bom: o.bom ?? false, raw: o.raw ?? false });
+  const batchDir = join(out, BATCH_SETTINGS.batchDir);
+  await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
+  if (o.duckdb || o.parquet) {
+    const tables = await batchToSqlTables(out, rows);
+    await writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
+  }
   if (o.report) await writeBatchIndex(out);
 }
 

@@ -97,18 +97,19 @@ export function kindToColumns(kind: RecordKind, records: readonly AnyRecord[], t
  * true/false, lists joined with '、', null → '', text through the formula guard unless `raw`.
  */
 export function recordCell(record: AnyRecord, col: ColumnSpec, raw: boolean): string {
-  const v: unknown =
-    record.kind === 'generic' && col.from === 'values'
-      ? record.values[col.name]
-      : record.kind === 'generic' && col.from === 'amountYuan'
-        ? record.amountYuan[col.name.slice(0, -' [元]'.length)]
-        : col.from === 'bbox'
-          ? record.bbox?.[col.name as keyof NonNullable<AnyRecord['bbox']>]
-          : (record as Record<string, unknown>)[col.name];
+  const v = recordField(record, col);
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return csvCell(Array.isArray(v) ? v.join(LIST_SEPARATOR) : String(v), raw);
+}
+
+/** The value of a record under a column of `kindToColumns` (a field, a bbox side, a generic value or 元 amount). */
+export function recordField(record: AnyRecord, col: ColumnSpec): unknown {
+  if (record.kind === 'generic' && col.from === 'values') return record.values[col.name];
+  if (record.kind === 'generic' && col.from === 'amountYuan') return record.amountYuan[col.name.slice(0, -' [元]'.length)];
+  if (col.from === 'bbox') return record.bbox?.[col.name as keyof NonNullable<AnyRecord['bbox']>];
+  return (record as Record<string, unknown>)[col.name];
 }
 
 /** Records → `records/<kind>.csv` text, one file per kind present. */
