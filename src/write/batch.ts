@@ -3,7 +3,9 @@
  * per-document output folders, so they are the same whether or not a run was interrupted:
  * - `records-<kind>.csv` / `.jsonl`: the records of every document of one kind, with a `document`
  *   column (output folder relative to --out) and the input's `sha256` first;
- * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`;
+ * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`; the CSV also has
+ *   the finding's `key` and the reviewer's decision (`reviewState` confirmed/dismissed, `reviewNote`)
+ *   from review.json, so dismissed findings can be filtered out in a spreadsheet;
  * - `manifest.csv`: file, document, sha256, status, pages, method, error — one row per input.
  * Rows are in the order of the input paths (code-unit order), then as in each document.
  * Files are streamed to a temp name and renamed into place; kinds no longer present are removed.
@@ -42,7 +44,7 @@ export interface BatchCsvOptions {
 export const MANIFEST_CSV_COLUMNS = ['file', 'document', 'sha256', 'status', 'pages', 'method', 'error'] as const;
 export const FINDINGS_CSV_COLUMNS = [
   'document', 'sha256', 'rule', 'severity', 'message', 'expected', 'actual',
-  'page', 'x0', 'top', 'x1', 'bottom', 'evidence', 'evidenceCount',
+  'page', 'x0', 'top', 'x1', 'bottom', 'evidence', 'evidenceCount', 'key', 'reviewState', 'reviewNote',
 ] as const;
 
 /** A file written through a stream into a temp sibling, renamed into place by `commit`. */
@@ -159,6 +161,7 @@ export async function writeBatchOutputs(
               text(r.document), r.sha256, f.rule, f.severity, text(f.message), val(f.expected), val(f.actual),
               ev ? String(ev.page) : '', ev ? String(ev.bbox.x0) : '', ev ? String(ev.bbox.top) : '',
               ev ? String(ev.bbox.x1) : '', ev ? String(ev.bbox.bottom) : '', ev ? text(ev.text) : '', String(f.evidence.length),
+              f.key ?? '', f.review?.status ?? '', text(f.review?.note ?? ''),
             ];
           }),
         ),
