@@ -9,11 +9,14 @@ import { writeBatchIndex } from '../report/index.ts';
 import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
 import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
 import { BATCH_SETTINGS } from './settings.ts';
-import { batchToSqlTables } from '../analyst/rows.ts';
+import { batchToSqlTables, type SqlTable } from '../analyst/rows.ts';
 import { writeDuckDb } from '../analyst/duckdb.ts';
+import { writeXlsx } from '../analyst/xlsx.ts';
 
 /** The run's database in `_batch/`. */
 export const DUCKDB_FILE = 'gongwen.duckdb';
+/** The run's workbook in `_batch/`. */
+export const XLSX_FILE = 'gongwen.xlsx';
 
 export interface RebuildOptions {
   readonly bom?: boolean;
@@ -24,6 +27,8 @@ export interface RebuildOptions {
   readonly duckdb?: boolean;
   /** also write `_batch/parquet/<table>.parquet` (through the DuckDB database) */
   readonly parquet?: boolean;
+  /** also write `_batch/gongwen.xlsx` and `<document>/<name>.xlsx` */
+  readonly xlsx?: boolean;
 }
 
 /** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
@@ -33,11 +38,26 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
   }));
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
-  if (o.duckdb || o.parquet) {
+  if (o.duckdb || o.parquet || o.xlsx) {
     const tables = await batchToSqlTables(out, rows);
-    await writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
+    if (o.duckdb || o.parquet) await writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
+    if (o.xlsx) await writeWorkbooks(out, batchDir, rows, tables);
   }
   if (o.report) await writeBatchIndex(out);
+}
+
+/**
+ * `_batch/gongwen.xlsx` (every table but `cells`, which can outgrow a sheet) and one workbook per
+ * document, `<out>/<document>/<name>.xlsx` (its pages, tables, cells, records and findings).
+ */
+async function writeWorkbooks(out: string, batchDir: string, rows: readonly BatchRow[], tables: readonly SqlTable[]): Promise<void> {
+  await writeXlsx(join(batchDir, XLSX_FILE), tables.filter((t) => t.name !== 'cells'));
+  for (const r of rows) {
+    if (r.status === 'failed') continue;
+    const parts = r.document.split('/');
+    const own = (await batchToSqlTables(out, [r])).filter((t) => t.name !== 'documents');
+    await writeXlsx(join(out, ...parts, `${parts.at(-1)!}.xlsx`), own);
+  }
 }
 
 /**

@@ -106,4 +106,6 @@ export interface BatchOptions {
   readonly duckdb?: boolean;
   /** --parquet: _batch/parquet/<table>.parquet (built through the DuckDB database) */
   readonly parquet?: boolean;
+  /** --xlsx: _batch/gongwen.xlsx and a workbook per document */
+  readonly xlsx?: boolean;
 }

@@ -44,6 +44,7 @@ export const EXTRACT: CommandSpec = {
     raw: { type: 'boolean', help: 'CSV cells as printed, without the formula guard' },
     duckdb: { type: 'boolean', help: 'also _batch/gongwen.duckdb: documents, pages, tables, cells, records_<kind>, findings' },
     parquet: { type: 'boolean', help: 'also _batch/parquet/<table>.parquet for each of those tables' },
+    xlsx: { type: 'boolean', help: 'also _batch/gongwen.xlsx and <name>/<name>.xlsx per document (typed numbers, frozen header)' },
     'fail-on': { type: 'string', value: '<severity>', default: 'none', help: 'exit 1 when a finding is at or above error|warning|info' },
     jobs: { type: 'string', short: 'j', value: '<n>', default: String(BATCH_SETTINGS.jobs), help: 'documents at once (worker processes)' },
     timeout: { type: 'string', value: '<s>', default: String(BATCH_SETTINGS.timeoutSeconds), help: 'time limit of one document, seconds' },
@@ -73,6 +74,7 @@ interface ExtractValues {
   raw?: boolean;
   duckdb?: boolean;
   parquet?: boolean;
+  xlsx?: boolean;
   'fail-on'?: string;
   jobs?: string;
   timeout?: string;
@@ -120,6 +122,7 @@ export async function extractCommand(args: string[]): Promise<number> {
     raw: values.raw ?? false,
     duckdb: values.duckdb ?? false,
     parquet: values.parquet ?? false,
+    xlsx: values.xlsx ?? false,
     force: values.force ?? false,
     report: values.report ?? false,
     recycle: recycleOption(values['recycle-after'], positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB)),
