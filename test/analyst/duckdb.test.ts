@@ -111,3 +111,16 @@ describe('the CSVs and datapackage of the same run', () => {
     expect(f['项目']).toMatchObject({ type: 'string' });
   });
 });
+
+describe('batch JSONL', () => {
+  it('every line of _batch/records-<kind>.jsonl validates against its published schema', async () => {
+    const { BatchRecordLineSchema } = await import('../../src/model/schemas.ts');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'batch-record-line.schema.json'), 'utf8')) as { anyOf?: unknown[]; oneOf?: unknown[] };
+    expect((schema.anyOf ?? schema.oneOf)?.length).toBe(4);
+    const lines = readFileSync(join(out, '_batch', 'records-generic.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(25);
+    for (const l of lines) expect(BatchRecordLineSchema.safeParse(JSON.parse(l)).success, l).toBe(true);
+    // the batch fields are required: a line without its sha256 fails
+    expect(BatchRecordLineSchema.safeParse({ ...JSON.parse(lines[0]!), sha256: undefined }).success).toBe(false);
+  });
+});
