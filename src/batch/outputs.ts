@@ -62,13 +62,21 @@ async function writeWorkbooks(out: string, batchDir: string, rows: readonly Batc
 
 /**
  * When `out` is a batch output folder (it has `_batch/manifest.jsonl`), rebuilds its batch outputs
- * from every document its manifest knows, the report index too when there is one; false otherwise.
+ * from every document its manifest knows, the report index, database, Parquet files and workbooks
+ * too when there are some; false otherwise.
  */
 export async function rebuildIfBatch(out: string, o: Omit<RebuildOptions, 'report'> = {}): Promise<boolean> {
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   const manifest = join(batchDir, MANIFEST_FILE);
   if (!existsSync(manifest)) return false;
   const entries = [...(await loadManifest(manifest)).values()];
-  await rebuildBatchOutputs(out, entries, { ...o, report: existsSync(join(batchDir, 'report.html')) });
+  await rebuildBatchOutputs(out, entries, {
+    ...o,
+    report: existsSync(join(batchDir, 'report.html')),
+    // the analyst outputs a run wrote are kept up to date too
+    duckdb: existsSync(join(batchDir, DUCKDB_FILE)),
+    parquet: existsSync(join(batchDir, 'parquet')),
+    xlsx: existsSync(join(batchDir, XLSX_FILE)),
+  });
   return true;
 }
