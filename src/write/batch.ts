@@ -3,6 +3,8 @@
  * per-document output folders, so they are the same whether or not a run was interrupted:
  * - `records-<kind>.csv` / `.jsonl`: the records of every document of one kind, with a `document`
  *   column (output folder relative to --out) and the input's `sha256` first;
+ * - `records-generic-<8 hex>.csv`: the generic records of one table signature (the same header
+ *   keys), so each file has only its own columns (`records-generic.csv` is their sparse union);
  * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`; the CSV also has
  *   the finding's `key` and the reviewer's decision (`reviewState` confirmed/dismissed, `reviewNote`)
  *   from review.json, so dismissed findings can be filtered out in a spreadsheet;
@@ -13,7 +15,7 @@
 import { createWriteStream } from 'node:fs';
 import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeToString } from 'fast-csv';
 import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
 import type { Finding } from '../model/findings.ts';
@@ -69,6 +71,18 @@ class AtomicStream {
   }
 }
 
+/** A generic record's table signature: its value keys in order. */
+function signatureOf(r: AnyRecord): string {
+  return r.kind === 'generic' ? Object.keys(r.values).join('\u0001') : r.kind;
+}
+
+/** Items grouped by a key, groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
+}
+
 async function csvLines(rows: readonly (readonly string[])[]): Promise<string> {
   if (rows.length === 0) return '';
   return writeToString(rows as string[][], { headers: false, includeEndRowDelimiter: true });
@@ -116,6 +130,11 @@ export async function writeBatchOutputs(
   for (const kind of RECORD_KINDS) {
     if (kinds.has(kind)) columns.set(kind, kind === 'generic' ? kindToColumns(kind, generic, genericTables) : [...KIND_COLUMNS[kind]]);
   }
+  // one CSV per generic table signature (its header keys), so no file is a sparse union
+  const bySig = new Map<string, { file: string; cols: ColumnSpec[] }>();
+  for (const [sig, recs] of groupBy(generic, signatureOf)) {
+    bySig.set(sig, { file: `records-generic-${createHash('sha256').update(sig).digest('hex').slice(0, 8)}.csv`, cols: kindToColumns('generic', recs, genericTables) });
+  }
   generic.length = 0;
 
   const streams: AtomicStream[] = [];
@@ -134,6 +153,12 @@ export async function writeBatchOutputs(
       recCsv.set(kind, csv);
       recJsonl.set(kind, open(`records-${kind}.jsonl`));
     }
+    const sigCsv = new Map<string, { stream: AtomicStream; cols: ColumnSpec[] }>();
+    for (const [sig, { file, cols }] of bySig) {
+      const stream = open(file);
+      await stream.write(bom + (await csvLines([['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || isFixedColumn(c)))]])));
+      sigCsv.set(sig, { stream, cols });
+    }
     const findCsv = open('findings.csv');
     const findJsonl = open('findings.jsonl');
     await findCsv.write(bom + (await csvLines([[...FINDINGS_CSV_COLUMNS]])));
@@ -142,6 +167,10 @@ export async function writeBatchOutputs(
     for (const r of done) {
       const dir = join(out, ...r.document.split('/'));
       const records = (await recordsOf(r)).records;
+      for (const [sig, recs] of groupBy(records.filter((x) => x.kind === 'generic'), signatureOf)) {
+        const { stream, cols } = sigCsv.get(sig)!;
+        await stream.write(await csvLines(recs.map((x) => [text(r.document), r.sha256, ...cols.map((c) => recordCell(x, c, raw))])));
+      }
       for (const [kind, cols] of columns) {
         const rs = records.filter((x) => x.kind === kind);
         if (rs.length === 0) continue;

@@ -124,3 +124,21 @@ describe('batch JSONL', () => {
     expect(BatchRecordLineSchema.safeParse({ ...JSON.parse(lines[0]!), sha256: undefined }).success).toBe(false);
   });
 });
+
+describe('per-signature generic CSVs', () => {
+  it('one records-generic-<hash>.csv per header signature, each with only its own columns and rows', () => {
+    const files = readdirSync(join(out, '_batch')).filter((f) => /^records-generic-[0-9a-f]{8}\.csv$/.test(f));
+    expect(files).toHaveLength(2);
+    const byDoc = new Map<string, { header: string[]; rows: number }>();
+    for (const f of files) {
+      const lines = readFileSync(join(out, '_batch', f), 'utf8').replace(/^\ufeff/, '').trim().split('\n');
+      const docs = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+      expect(docs.size).toBe(1);
+      byDoc.set([...docs][0]!, { header: lines[0]!.split(','), rows: lines.length - 1 });
+    }
+    expect(byDoc.get('unruled')!.rows).toBe(12);
+    expect(byDoc.get('lo-ruled')!.rows).toBe(13);
+    expect(byDoc.get('unruled')!.header).not.toContain('乡镇');
+    expect(byDoc.get('lo-ruled')!.header).not.toContain('预算金额');
+  });
+});
