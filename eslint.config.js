@@ -66,4 +66,20 @@ export default [
     },
   },
   ...SERVICE_BOUNDARIES,
+  // @duckdb/node-api (optional dependency) only in src/analyst/duckdb.ts, exceljs only in src/analyst/xlsx.ts
+  ...analystBoundaries(),
 ];
+
+/** The analyst outputs' library boundaries: each library (static or dynamic import) in its one module. */
+function analystBoundaries() {
+  const libs = [
+    { file: 'src/analyst/duckdb.ts', source: '/^@duckdb\\//', message: '@duckdb/node-api is loaded in src/analyst/duckdb.ts only (the one DuckDB boundary, an optional dependency)' },
+    { file: 'src/analyst/xlsx.ts', source: '/^exceljs(\\/|$)/', message: 'exceljs is imported in src/analyst/xlsx.ts only (the one spreadsheet boundary)' },
+  ];
+  const nodes = ['ImportDeclaration', 'ImportExpression', 'ExportAllDeclaration', 'ExportNamedDeclaration'];
+  const rule = (ls) => ['error', ...ls.flatMap((l) => nodes.map((n) => ({ selector: `${n}[source.value=${l.source}]`, message: l.message })))];
+  return [
+    { files: ['src/**/*.ts'], ignores: libs.map((l) => l.file), rules: { 'no-restricted-syntax': rule(libs) } },
+    ...libs.map((l) => ({ files: [l.file], rules: { 'no-restricted-syntax': rule(libs.filter((o) => o !== l)) } })),
+  ];
+}

@@ -9,12 +9,26 @@ import { writeBatchIndex } from '../report/index.ts';
 import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
 import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
 import { BATCH_SETTINGS } from './settings.ts';
+import { batchToSqlTables, type SqlTable } from '../analyst/rows.ts';
+import { writeDuckDb } from '../analyst/duckdb.ts';
+import { writeXlsx } from '../analyst/xlsx.ts';
+
+/** The run's database in `_batch/`. */
+export const DUCKDB_FILE = 'gongwen.duckdb';
+/** The run's workbook in `_batch/`. */
+export const XLSX_FILE = 'gongwen.xlsx';
 
 export interface RebuildOptions {
   readonly bom?: boolean;
   readonly raw?: boolean;
   /** also rebuild `_batch/report.html` */
   readonly report?: boolean;
+  /** also write `_batch/gongwen.duckdb` */
+  readonly duckdb?: boolean;
+  /** also write `_batch/parquet/<table>.parquet` (through the DuckDB database) */
+  readonly parquet?: boolean;
+  /** also write `_batch/gongwen.xlsx` and `<document>/<name>.xlsx` */
+  readonly xlsx?: boolean;
 }
 
 /** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
@@ -22,19 +36,47 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
   const rows: BatchRow[] = entries.map((e) => ({
     file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
   }));
-  await writeBatchOutputs(out, join(out, BATCH_SETTINGS.batchDir), rows, { bom: o.bom ?? false, raw: o.raw ?? false });
+  const batchDir = join(out, BATCH_SETTINGS.batchDir);
+  await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
+  if (o.duckdb || o.parquet || o.xlsx) {
+    const tables = await batchToSqlTables(out, rows);
+    if (o.duckdb || o.parquet) await writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
+    if (o.xlsx) await writeWorkbooks(out, batchDir, rows, tables);
+  }
   if (o.report) await writeBatchIndex(out);
 }
 
 /**
+ * `_batch/gongwen.xlsx` (every table but `cells`, which can outgrow a sheet) and one workbook per
+ * document, `<out>/<document>/<name>.xlsx` (its pages, tables, cells, records and findings).
+ */
+async function writeWorkbooks(out: string, batchDir: string, rows: readonly BatchRow[], tables: readonly SqlTable[]): Promise<void> {
+  await writeXlsx(join(batchDir, XLSX_FILE), tables.filter((t) => t.name !== 'cells'));
+  for (const r of rows) {
+    if (r.status === 'failed') continue;
+    const parts = r.document.split('/');
+    const own = (await batchToSqlTables(out, [r])).filter((t) => t.name !== 'documents');
+    await writeXlsx(join(out, ...parts, `${parts.at(-1)!}.xlsx`), own);
+  }
+}
+
+/**
  * When `out` is a batch output folder (it has `_batch/manifest.jsonl`), rebuilds its batch outputs
- * from every document its manifest knows, the report index too when there is one; false otherwise.
+ * from every document its manifest knows, the report index, database, Parquet files and workbooks
+ * too when there are some; false otherwise.
  */
 export async function rebuildIfBatch(out: string, o: Omit<RebuildOptions, 'report'> = {}): Promise<boolean> {
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   const manifest = join(batchDir, MANIFEST_FILE);
   if (!existsSync(manifest)) return false;
   const entries = [...(await loadManifest(manifest)).values()];
-  await rebuildBatchOutputs(out, entries, { ...o, report: existsSync(join(batchDir, 'report.html')) });
+  await rebuildBatchOutputs(out, entries, {
+    ...o,
+    report: existsSync(join(batchDir, 'report.html')),
+    // the analyst outputs a run wrote are kept up to date too
+    duckdb: existsSync(join(batchDir, DUCKDB_FILE)),
+    parquet: existsSync(join(batchDir, 'parquet')),
+    xlsx: existsSync(join(batchDir, XLSX_FILE)),
+  });
   return true;
 }

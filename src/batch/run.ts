@@ -161,7 +161,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     try {
       await compactManifest(manifestPath, manifest);
       // _batch/ lists every document of the folder's manifest (this run's and earlier runs'), nothing else
-      await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report });
+      await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report, duckdb: o.duckdb ?? false, parquet: o.parquet ?? false, xlsx: o.xlsx ?? false });
     } catch (err) {
       // each file is written atomically: what was there stays whole; `gongwen check <out>` rebuilds _batch/
       throw new OutDirError(`${batchDir}: cannot write the batch outputs: ${writeErrorReason(err)}; the documents' folders are complete, \`gongwen check ${o.out}\` rebuilds them`);

@@ -105,4 +105,10 @@ export interface BatchOptions {
   readonly recycle?: RecycleSettings;
   /** --page-timeout: time budget of one page, seconds */
   readonly pageTimeoutSeconds?: number;
+  /** --duckdb: _batch/gongwen.duckdb for the run */
+  readonly duckdb?: boolean;
+  /** --parquet: _batch/parquet/<table>.parquet (built through the DuckDB database) */
+  readonly parquet?: boolean;
+  /** --xlsx: _batch/gongwen.xlsx and a workbook per document */
+  readonly xlsx?: boolean;
 }

@@ -8,6 +8,7 @@
  * with --strict when any file failed, when a finding reached --fail-on, or when the output folder
  * cannot be used (checked before any work). --report adds report.html files.
  */
+import { duckDbMissing } from '../analyst/duckdb.ts';
 import { parseCommand, type CommandSpec } from './args.ts';
 import { collectInputs } from '../batch/inputs.ts';
 import { existingDocuments } from '../batch/existing.ts';
@@ -44,6 +45,9 @@ export const EXTRACT: CommandSpec = {
     report: { type: 'boolean', help: "also write each document's report.html and _batch/report.html" },
     bom: { type: 'boolean', help: 'UTF-8 byte-order mark on every CSV (Excel)' },
     raw: { type: 'boolean', help: 'CSV cells as printed, without the formula guard' },
+    duckdb: { type: 'boolean', help: 'also _batch/gongwen.duckdb: documents, pages, tables, cells, records_<kind>, findings' },
+    parquet: { type: 'boolean', help: 'also _batch/parquet/<table>.parquet for each of those tables' },
+    xlsx: { type: 'boolean', help: 'also _batch/gongwen.xlsx and <name>/<name>.xlsx per document (typed numbers, frozen header)' },
     'fail-on': { type: 'string', value: '<severity>', default: 'none', help: 'exit 1 when a finding is at or above error|warning|info' },
     jobs: { type: 'string', short: 'j', value: '<n>', default: String(BATCH_SETTINGS.jobs), help: 'documents at once (worker processes)' },
     timeout: { type: 'string', value: '<s>', default: String(BATCH_SETTINGS.timeoutSeconds), help: 'time limit of one document, seconds' },
@@ -75,6 +79,9 @@ interface ExtractValues {
   report?: boolean;
   bom?: boolean;
   raw?: boolean;
+  duckdb?: boolean;
+  parquet?: boolean;
+  xlsx?: boolean;
   'fail-on'?: string;
   jobs?: string;
   timeout?: string;
@@ -126,12 +133,19 @@ export async function extractCommand(args: string[]): Promise<number> {
     password: values.password,
     bom: values.bom ?? false,
     raw: values.raw ?? false,
+    duckdb: values.duckdb ?? false,
+    parquet: values.parquet ?? false,
+    xlsx: values.xlsx ?? false,
     force: values.force ?? false,
     report: values.report ?? false,
     lang: lang(),
     recycle: recycleOption(values['recycle-after'], positiveInt('max-memory', values['max-memory'], BATCH_SETTINGS.maxMemoryMiB)),
   };
   // names avoid the documents the output folder already holds (never nested into or around them)
+  if (options.duckdb || options.parquet) {
+    const missing = await duckDbMissing();
+    if (missing) throw new UsageError(missing);
+  }
   const inputs = await collectInputs(positionals, await existingDocuments(values.out));
   if (inputs.length === 0) throw new UsageError(t('extract.noPdf'));
 

@@ -15,6 +15,21 @@ const ref = {
   table: z.string(),
   /** index into that table's `rows` (0-based, body rows) */
   row: z.number().int().nonnegative(),
+  /** page (1-based) of the row's cells; null when the table has no cells for the row */
+  page: z.number().int().positive().nullable(),
+  /**
+   * box around the row's source cells on that page, as tables.json's cells: PDF points (1/72 inch),
+   * origin at the page's top-left corner, x to the right, top/bottom downwards; null without cells
+   */
+  bbox: z.object({ x0: z.number(), top: z.number(), x1: z.number(), bottom: z.number() }).nullable(),
+};
+
+/** Row flags every record kind carries: a 合计/总计 row, a 小计 row (never both). */
+const totals = {
+  /** a 合计/总计 (grand total) row: do not sum it in with its parts */
+  isTotal: z.boolean(),
+  /** a 小计 (subtotal) row: do not sum it in with its parts */
+  isSubtotal: z.boolean(),
 };
 
 /** A budget line (级次/预算单位/项目名称/预算数 and close variants). */
@@ -30,8 +45,9 @@ export const BudgetLineSchema = z.object({
   /** the amount as a plain number, in `amountUnit`; null when the cell is empty or unparseable */
   amount: z.number().nullable(),
   amountUnit: AmountUnitSchema.nullable(),
-  /** a 合计/总计/小计 row */
-  isTotal: z.boolean(),
+  /** the amount in 元 (amount × 1, 10^4 or 10^8); null when the amount or its unit is unknown */
+  amountYuan: z.number().nullable(),
+  ...totals,
 });
 export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 
@@ -60,6 +76,9 @@ export const BudgetSubjectSchema = z.object({
   /** the amount as a plain number in `amountUnit`; null when the cell is empty or unparseable */
   amount: z.number().nullable(),
   amountUnit: AmountUnitSchema.nullable(),
+  /** the amount in 元; null when the amount or its unit is unknown */
+  amountYuan: z.number().nullable(),
+  ...totals,
 });
 export type BudgetSubject = z.infer<typeof BudgetSubjectSchema>;
 
@@ -85,6 +104,7 @@ export const VillageAssignmentSchema = z.object({
   units: z.array(z.string()),
   /** 派驻村 */
   village: z.string(),
+  ...totals,
 });
 export type VillageAssignment = z.infer<typeof VillageAssignmentSchema>;
 
@@ -98,16 +118,44 @@ export const PairingSchema = z.object({
   county: z.string(),
   /** the paired district */
   district: z.string(),
+  ...totals,
 });
 export type Pairing = z.infer<typeof PairingSchema>;
 
-/** Any other table: one record per body row, keyed by header. */
+/**
+ * Type of a generic table's column, from its body cells (totals included): 'integer', 'number'
+ * (decimals), 'percent' (the value is the printed number: '95.7%' → 95.7) or 'string' when any
+ * non-empty cell does not parse as the others do.
+ */
+export const ValueTypeSchema = z.enum(['string', 'integer', 'number', 'percent']);
+export type ValueType = z.infer<typeof ValueTypeSchema>;
+
+/** A generic table's column: its key in `values`, type, and amount unit ('（万元）' header or unit line). */
+export const GenericColumnSchema = z.object({
+  key: z.string(),
+  type: ValueTypeSchema,
+  /** unit of an amount column (header names an amount or a unit); null for others */
+  unit: AmountUnitSchema.nullable(),
+});
+export type GenericColumn = z.infer<typeof GenericColumnSchema>;
+
+/** A generic value: text as printed (string column), or a number (null for an empty cell). */
+export const GenericValueSchema = z.union([z.string(), z.number(), z.null()]);
+export type GenericValue = z.infer<typeof GenericValueSchema>;
+
+/**
+ * Any other table: one record per body row, keyed by header. Numeric columns hold numbers
+ * (full-width digits and thousands separators normalised; the printed text stays in tables.json).
+ */
 export const GenericRecordSchema = z.object({
   kind: z.literal('generic'),
   ...ref,
   /** the row is a section row (its text is under the first header) */
   section: z.boolean(),
-  values: z.record(z.string(), z.string()),
+  ...totals,
+  values: z.record(z.string(), GenericValueSchema),
+  /** amount columns with a known unit, in 元 (same keys as `values`); null for an empty cell */
+  amountYuan: z.record(z.string(), z.number().nullable()),
 });
 export type GenericRecord = z.infer<typeof GenericRecordSchema>;
 
@@ -124,7 +172,14 @@ export type RecordKind = AnyRecord['kind'];
 /** records.json */
 export const RecordsFileSchema = z.object({
   /** which record kind each table was recognised as */
-  tables: z.array(z.object({ table: z.string(), kind: z.enum(['budget-line', 'budget-subject', 'village-assignment', 'pairing', 'generic']) })),
+  tables: z.array(
+    z.object({
+      table: z.string(),
+      kind: z.enum(['budget-line', 'budget-subject', 'village-assignment', 'pairing', 'generic']),
+      /** generic tables: each column's key, type and unit */
+      columns: z.array(GenericColumnSchema).optional(),
+    }),
+  ),
   records: z.array(AnyRecordSchema),
 });
 export type RecordsFile = z.infer<typeof RecordsFileSchema>;

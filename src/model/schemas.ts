@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { DocumentJson } from './outputs.ts';
 import type { Paragraph } from './check.ts';
 import type { Cell, DocNumber, Gongwen, Table } from './types.ts';
-import { BBoxSchema, CheckSummarySchema, FindingsFileSchema } from './findings.ts';
+import { BBoxSchema, CheckSummarySchema, FindingSchema, FindingsFileSchema } from './findings.ts';
 import { ReviewFileSchema } from './review.ts';
 import {
   BudgetLineSchema,
@@ -125,6 +125,25 @@ export const ParagraphsFileSchema = z.array(
   }) satisfies z.ZodType<Paragraph>,
 );
 
+/** What the batch adds before each line of `_batch/records-<kind>.jsonl` and `findings.jsonl`. */
+const batchLine = {
+  /** the document's output folder, relative to --out ('/'-separated) */
+  document: z.string(),
+  /** sha256 of the input file, hex */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+};
+
+/** A line of `_batch/records-<kind>.jsonl`: a record with its document folder and input sha256. */
+export const BatchRecordLineSchema = z.discriminatedUnion('kind', [
+  BudgetLineSchema.extend(batchLine),
+  VillageAssignmentSchema.extend(batchLine),
+  PairingSchema.extend(batchLine),
+  GenericRecordSchema.extend(batchLine),
+]);
+
+/** A line of `_batch/findings.jsonl`: a finding with its document folder and input sha256. */
+export const BatchFindingLineSchema = FindingSchema.extend(batchLine);
+
 /** Every published schema: JSON Schema file name (in schemas/) → zod schema. */
 export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'document.schema.json': DocumentSchema,
@@ -139,6 +158,8 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'findings.schema.json': FindingsFileSchema,
   'check-summary.schema.json': CheckSummarySchema,
   'review.schema.json': ReviewFileSchema,
+  'batch-record-line.schema.json': BatchRecordLineSchema,
+  'batch-finding-line.schema.json': BatchFindingLineSchema,
 };
 
 /** Output file name (in a document's folder) → the schema it is validated against before writing. */

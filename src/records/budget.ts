@@ -2,6 +2,7 @@
  * Budget-line tables (级次/预算单位/项目名称/预算数 and close variants) → BudgetLine records, one per
  * body row. No row is ever dropped: an unreadable amount stays null and is reported as a finding.
  */
+import { rowSource } from './source.ts';
 import type { Finding } from '../model/findings.ts';
 import { BudgetLineSchema, type AmountUnit, type BudgetLine } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
@@ -9,6 +10,7 @@ import { isEmptyValue, parseAmount } from '../text/numbers.ts';
 import { slotText, unparseableFinding } from './evidence.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 import type { BudgetColumns } from './signatures.ts';
+import { rowTotalFlags, toYuan } from './totals.ts';
 
 const UNIT_IN_TEXT = /(亿元|万元|元)/;
 
@@ -24,11 +26,6 @@ export function slotOrNull(table: Table, row: number, col: number | null): strin
   if (col === null) return null;
   const t = slotText(table, row, col);
   return t === '' ? null : t;
-}
-
-/** True when a text cell of the row says 合计/总计/小计 (spaces ignored). */
-export function rowIsTotal(row: readonly string[], skip: number, settings: RecordSettings = RECORD_SETTINGS): boolean {
-  return row.some((cell, i) => i !== skip && settings.total.test(cell.replace(/[\s\u00a0\u3000]+/g, '')));
 }
 
 /** A budget-line table → records (zod-validated) and findings for unreadable amounts. */
@@ -49,12 +46,14 @@ export function budgetTableToRecords(
         kind: 'budget-line',
         table: table.id,
         row: r,
+        ...rowSource(table, r),
         level: slotOrNull(table, r, columns.level),
         budgetUnit: slotOrNull(table, r, columns.budgetUnit),
         project: slotOrNull(table, r, columns.project),
         amount: parsed?.value ?? null,
         amountUnit: parsed?.unit ?? columnUnit,
-        isTotal: rowIsTotal(row, columns.amount, settings),
+        amountYuan: toYuan(parsed?.value ?? null, parsed?.unit ?? columnUnit),
+        ...rowTotalFlags(row, columns.amount, settings),
       } satisfies BudgetLine),
     );
   });

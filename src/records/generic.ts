@@ -1,8 +1,13 @@
 /**
- * Any other table → GenericRecord, one per body or section row, values keyed by header text.
+ * Any other table → GenericRecord, one per body or section row, values keyed by header text,
+ * numeric columns as numbers (valueTypes.ts), amounts with a unit also in 元, total rows flagged.
  */
-import { GenericRecordSchema, type GenericRecord } from '../model/records.ts';
+import { rowSource } from './source.ts';
+import { GenericRecordSchema, type GenericColumn, type GenericRecord, type GenericValue } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
+import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
+import { rowTotalFlags, toYuan } from './totals.ts';
+import { cellToValue, cellUnit, tableToColumns } from './valueTypes.ts';
 
 /**
  * Header texts → unique keys: blanks become 'column N' (1-based), repeats get ' (2)', ' (3)', …
@@ -22,21 +27,32 @@ export function headerToKeys(header: readonly string[]): string[] {
   });
 }
 
-/** A table of no known kind → generic records (zod-validated). */
-export function genericTableToRecords(table: Table): { records: GenericRecord[] } {
-  const keys = headerToKeys(table.header);
+/** A table of no known kind → generic records (zod-validated) and the type of each column. */
+export function genericTableToRecords(
+  table: Table,
+  settings: RecordSettings = RECORD_SETTINGS,
+): { records: GenericRecord[]; columns: GenericColumn[] } {
+  const columns = tableToColumns(table, headerToKeys(table.header), settings);
   const records = table.rows.map((row, r) => {
-    const values: Record<string, string> = {};
-    keys.forEach((k, c) => {
-      values[k] = row[c] ?? '';
+    const values: Record<string, GenericValue> = {};
+    const amountYuan: Record<string, number | null> = {};
+    const text = columns.map((col, c) => (col.type === 'string' ? (row[c] ?? '') : ''));
+    columns.forEach((col, c) => {
+      const cell = row[c] ?? '';
+      const v = cellToValue(cell, col);
+      values[col.key] = v;
+      if (col.unit !== null) amountYuan[col.key] = toYuan(typeof v === 'number' ? v : null, cellUnit(cell, col));
     });
     return GenericRecordSchema.parse({
       kind: 'generic',
       table: table.id,
       row: r,
+      ...rowSource(table, r),
       section: table.rowKinds[r] === 'section',
+      ...rowTotalFlags(text, null, settings),
       values,
+      amountYuan,
     } satisfies GenericRecord);
   });
-  return { records };
+  return { records, columns };
 }

@@ -4,7 +4,7 @@
  * and do not. Records point back to their table (`table` id, `row` index into `rows`).
  */
 import type { Finding } from '../model/findings.ts';
-import { AnyRecordSchema, type AnyRecord, type RecordKind } from '../model/records.ts';
+import { AnyRecordSchema, type AnyRecord, type GenericColumn, type RecordKind } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { budgetTableToRecords } from './budget.ts';
 import { genericTableToRecords } from './generic.ts';
@@ -21,13 +21,15 @@ export { parseSectionTitle, splitUnits, type SectionContext } from './village.ts
 export { splitArea, splitDistricts } from './pairing.ts';
 export { headerToKeys } from './generic.ts';
 export { textToAmountUnit } from './budget.ts';
+export { rowTotalFlags, toYuan } from './totals.ts';
+export { cellToNumber, cellsToType, tableToColumns } from './valueTypes.ts';
 export { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 export { subjectTree, subjectTrees, type SubjectLevel, type SubjectNode, type SubjectTree } from './subjects.ts';
 
 export interface RecordsResult {
   records: AnyRecord[];
   /** the kind each table was recognised as, in table order */
-  tables: { table: string; kind: RecordKind }[];
+  tables: { table: string; kind: RecordKind; columns?: GenericColumn[] }[];
   findings: Finding[];
 }
 
@@ -35,7 +37,7 @@ export interface RecordsResult {
 export function tableToRecords(
   table: Table,
   settings: RecordSettings = RECORD_SETTINGS,
-): { kind: RecordKind; records: AnyRecord[]; findings: Finding[] } {
+): { kind: RecordKind; records: AnyRecord[]; findings: Finding[]; columns?: GenericColumn[] } {
   const sig = tableToSignature(table, settings);
   switch (sig.kind) {
     case 'budget-line':
@@ -48,7 +50,7 @@ export function tableToRecords(
       // rows keyed by subject codes (科目编码 or 类/款/项): recognised from structure, as no header word names them
       const trees = subjectTrees(table).filter((t) => t.amountColumns.length > 0);
       if (trees.length > 0) return { kind: 'budget-subject', ...subjectTableToRecords(table, trees) };
-      return { kind: sig.kind, ...genericTableToRecords(table), findings: [] };
+      return { kind: sig.kind, ...genericTableToRecords(table, settings), findings: [] };
     }
   }
 }
@@ -58,7 +60,7 @@ export function tablesToRecords(tables: readonly Table[], settings: RecordSettin
   const out: RecordsResult = { records: [], tables: [], findings: [] };
   for (const table of tables) {
     const r = tableToRecords(table, settings);
-    out.tables.push({ table: table.id, kind: r.kind });
+    out.tables.push(r.columns ? { table: table.id, kind: r.kind, columns: r.columns } : { table: table.id, kind: r.kind });
     for (const rec of r.records) out.records.push(AnyRecordSchema.parse(rec));
     out.findings.push(...r.findings);
   }

@@ -1,6 +1,8 @@
 /**
  * Pairing tables (重点帮扶地区/结对帮扶区) → Pairing records: one per (aided county, helping district).
  */
+import { rowSource } from './source.ts';
+import { rowTotalFlags } from './totals.ts';
 import { PairingSchema, type Pairing } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { slotText } from './evidence.ts';
@@ -81,14 +83,16 @@ export function splitDistricts(text: string): string[] {
 /** A pairing table → records (zod-validated), one per (county, district); rows without either give none. */
 export function pairingTableToRecords(table: Table, columns: PairingColumns): { records: Pairing[] } {
   const records: Pairing[] = [];
-  table.rows.forEach((_row, r) => {
+  table.rows.forEach((row, r) => {
     if (table.rowKinds[r] === 'section') return;
     const areaText = slotText(table, r, columns.area);
     if (areaText === '') return;
     const { prefecture, county } = splitArea(areaText);
     for (const district of splitDistricts(slotText(table, r, columns.helpers))) {
       records.push(
-        PairingSchema.parse({ kind: 'pairing', table: table.id, row: r, prefecture, county, district } satisfies Pairing),
+        PairingSchema.parse({
+          kind: 'pairing', table: table.id, row: r, ...rowSource(table, r), prefecture, county, district, ...rowTotalFlags(row),
+        } satisfies Pairing),
       );
     }
   });

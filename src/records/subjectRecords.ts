@@ -11,6 +11,8 @@ import { isEmptyValue, parseAmount } from '../text/numbers.ts';
 import { textToAmountUnit } from './budget.ts';
 import { cellAt, unparseableFinding } from './evidence.ts';
 import type { SubjectTree } from './subjects.ts';
+import { rowSource } from './source.ts';
+import { toYuan } from './totals.ts';
 
 /** The page a body row is printed on: its first cell's, else the table's first page. */
 function rowPage(table: Table, row: number, cols: readonly number[]): number {
@@ -39,6 +41,7 @@ function listToRecords(table: Table, tree: SubjectTree, records: BudgetSubject[]
       const text = table.rows[n.row]?.[c] ?? '';
       const parsed = parseAmount(text);
       if (parsed === null && !isEmptyValue(text)) findings.push(unparseableFinding(table, n.row, c, 'an amount'));
+      const unit = parsed?.unit ?? textToAmountUnit(header) ?? textToAmountUnit(table.unit);
       records.push(
         BudgetSubjectSchema.parse({
           kind: 'budget-subject',
@@ -51,8 +54,13 @@ function listToRecords(table: Table, tree: SubjectTree, records: BudgetSubject[]
           name: n.name,
           column: c,
           header: header.trim(),
+          bbox: rowSource(table, n.row).bbox,
           amount: parsed?.value ?? null,
-          amountUnit: parsed?.unit ?? textToAmountUnit(header) ?? textToAmountUnit(table.unit),
+          amountUnit: unit,
+          amountYuan: toYuan(parsed?.value ?? null, unit),
+          // a subject row is a part of its parent, never a 合计/小计 row
+          isTotal: false,
+          isSubtotal: false,
         } satisfies BudgetSubject),
       );
     }

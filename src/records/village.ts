@@ -3,6 +3,8 @@
  * A section row ('三、蔡甸区侏儒山街 22 个村（牵头单位：市人大常委会办公厅）') sets the context of the
  * body rows below it; each body row gives one record.
  */
+import { rowSource } from './source.ts';
+import { rowTotalFlags } from './totals.ts';
 import type { Finding } from '../model/findings.ts';
 import { VillageAssignmentSchema, type VillageAssignment } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
@@ -83,6 +85,7 @@ export function villageTableToRecords(
         kind: 'village-assignment',
         table: table.id,
         row: r,
+        ...rowSource(table, r),
         seq,
         section: c?.section ?? null,
         sectionTitle: c?.title ?? null,
@@ -92,6 +95,7 @@ export function villageTableToRecords(
         leadUnit: c?.leadUnit ?? null,
         units: splitUnits(slotText(table, r, columns.units), settings),
         village: slotText(table, r, columns.village),
+        ...rowTotalFlags(row, columns.seq, settings),
       } satisfies VillageAssignment),
     );
   });

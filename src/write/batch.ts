@@ -3,7 +3,11 @@
  * per-document output folders, so they are the same whether or not a run was interrupted:
  * - `records-<kind>.csv` / `.jsonl`: the records of every document of one kind, with a `document`
  *   column (output folder relative to --out) and the input's `sha256` first;
- * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`;
+ * - `records-generic-<8 hex>.csv`: the generic records of one table signature (the same header
+ *   keys), so each file has only its own columns (`records-generic.csv` is their sparse union);
+ * - `findings.jsonl` / `findings.csv`: every finding, with `document` and `sha256`; the CSV also has
+ *   the finding's `key` and the reviewer's decision (`reviewState` confirmed/dismissed, `reviewNote`)
+ *   from review.json, so dismissed findings can be filtered out in a spreadsheet;
  * - `manifest.csv`: file, document, sha256, status, pages, method, error — one row per input.
  * Rows are in the order of the input paths (code-unit order), then as in each document.
  * Files are streamed to a temp name and renamed into place; kinds no longer present are removed.
@@ -11,12 +15,12 @@
 import { createWriteStream } from 'node:fs';
 import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeToString } from 'fast-csv';
-import type { RecordKind, RecordsFile } from '../model/records.ts';
+import type { AnyRecord, RecordKind, RecordsFile } from '../model/records.ts';
 import type { Finding } from '../model/findings.ts';
-import { KIND_COLUMNS, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
-import { recordCell } from './records.ts';
+import { KIND_COLUMNS, RECORD_KINDS, isFixedColumn, type ColumnSpec } from '../records/columns.ts';
+import { kindToColumns, recordCell } from './records.ts';
 import { csvCell } from './guard.ts';
 
 /** One input of the batch, as the manifest has it. */
@@ -42,7 +46,7 @@ export interface BatchCsvOptions {
 export const MANIFEST_CSV_COLUMNS = ['file', 'document', 'sha256', 'status', 'pages', 'method', 'error'] as const;
 export const FINDINGS_CSV_COLUMNS = [
   'document', 'sha256', 'rule', 'severity', 'message', 'expected', 'actual',
-  'page', 'x0', 'top', 'x1', 'bottom', 'evidence', 'evidenceCount',
+  'page', 'x0', 'top', 'x1', 'bottom', 'evidence', 'evidenceCount', 'key', 'reviewState', 'reviewNote',
 ] as const;
 
 /** A file written through a stream into a temp sibling, renamed into place by `commit`. */
@@ -65,6 +69,18 @@ class AtomicStream {
     this.stream.destroy();
     await rm(this.tmp, { force: true });
   }
+}
+
+/** A generic record's table signature: its value keys in order. */
+function signatureOf(r: AnyRecord): string {
+  return r.kind === 'generic' ? Object.keys(r.values).join('\u0001') : r.kind;
+}
+
+/** Items grouped by a key, groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
 }
 
 async function csvLines(rows: readonly (readonly string[])[]): Promise<string> {
@@ -100,20 +116,26 @@ export async function writeBatchOutputs(
 
   // pass 1: which kinds occur, and the value keys of generic records (first seen first)
   const kinds = new Set<RecordKind>();
-  const genericKeys = new Set<string>();
+  const generic: AnyRecord[] = [];
+  const genericTables: RecordsFile['tables'] = [];
   for (const r of done) {
-    for (const rec of (await recordsOf(r)).records) {
+    const file = await recordsOf(r);
+    for (const rec of file.records) {
       kinds.add(rec.kind);
-      if (rec.kind === 'generic') for (const k of Object.keys(rec.values)) genericKeys.add(k);
+      if (rec.kind === 'generic') generic.push(rec);
     }
+    genericTables.push(...file.tables);
   }
   const columns = new Map<RecordKind, ColumnSpec[]>();
   for (const kind of RECORD_KINDS) {
-    if (!kinds.has(kind)) continue;
-    const cols = [...KIND_COLUMNS[kind]];
-    if (kind === 'generic') for (const k of genericKeys) cols.push({ name: k, type: 'string', title: k, nullable: false });
-    columns.set(kind, cols);
+    if (kinds.has(kind)) columns.set(kind, kind === 'generic' ? kindToColumns(kind, generic, genericTables) : [...KIND_COLUMNS[kind]]);
   }
+  // one CSV per generic table signature (its header keys), so no file is a sparse union
+  const bySig = new Map<string, { file: string; cols: ColumnSpec[] }>();
+  for (const [sig, recs] of groupBy(generic, signatureOf)) {
+    bySig.set(sig, { file: `records-generic-${createHash('sha256').update(sig).digest('hex').slice(0, 8)}.csv`, cols: kindToColumns('generic', recs, genericTables) });
+  }
+  generic.length = 0;
 
   const streams: AtomicStream[] = [];
   const open = (name: string): AtomicStream => {
@@ -125,12 +147,17 @@ export async function writeBatchOutputs(
     const recCsv = new Map<RecordKind, AtomicStream>();
     const recJsonl = new Map<RecordKind, AtomicStream>();
     for (const [kind, cols] of columns) {
-      const nFixed = KIND_COLUMNS[kind].length;
-      const header = ['document', 'sha256', ...cols.map((c, i) => csvCell(c.name, raw || i < nFixed))];
+      const header = ['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || isFixedColumn(c)))];
       const csv = open(`records-${kind}.csv`);
       await csv.write(bom + (await csvLines([header])));
       recCsv.set(kind, csv);
       recJsonl.set(kind, open(`records-${kind}.jsonl`));
+    }
+    const sigCsv = new Map<string, { stream: AtomicStream; cols: ColumnSpec[] }>();
+    for (const [sig, { file, cols }] of bySig) {
+      const stream = open(file);
+      await stream.write(bom + (await csvLines([['document', 'sha256', ...cols.map((c) => csvCell(c.name, raw || isFixedColumn(c)))]])));
+      sigCsv.set(sig, { stream, cols });
     }
     const findCsv = open('findings.csv');
     const findJsonl = open('findings.jsonl');
@@ -140,12 +167,15 @@ export async function writeBatchOutputs(
     for (const r of done) {
       const dir = join(out, ...r.document.split('/'));
       const records = (await recordsOf(r)).records;
+      for (const [sig, recs] of groupBy(records.filter((x) => x.kind === 'generic'), signatureOf)) {
+        const { stream, cols } = sigCsv.get(sig)!;
+        await stream.write(await csvLines(recs.map((x) => [text(r.document), r.sha256, ...cols.map((c) => recordCell(x, c, raw))])));
+      }
       for (const [kind, cols] of columns) {
         const rs = records.filter((x) => x.kind === kind);
         if (rs.length === 0) continue;
-        const nFixed = KIND_COLUMNS[kind].length;
         await recCsv.get(kind)!.write(
-          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c, i) => recordCell(x, c, i < nFixed, raw))])),
+          await csvLines(rs.map((x) => [text(r.document), r.sha256, ...cols.map((c) => recordCell(x, c, raw))])),
         );
         await recJsonl.get(kind)!.write(rs.map((x) => JSON.stringify({ document: r.document, sha256: r.sha256, ...x }) + '\n').join(''));
       }
@@ -160,6 +190,7 @@ export async function writeBatchOutputs(
               text(r.document), r.sha256, f.rule, f.severity, text(f.message), val(f.expected), val(f.actual),
               ev ? String(ev.page) : '', ev ? String(ev.bbox.x0) : '', ev ? String(ev.bbox.top) : '',
               ev ? String(ev.bbox.x1) : '', ev ? String(ev.bbox.bottom) : '', ev ? text(ev.text) : '', String(f.evidence.length),
+              f.key ?? '', f.review?.status ?? '', text(f.review?.note ?? ''),
             ];
           }),
         ),

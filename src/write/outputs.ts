@@ -24,9 +24,10 @@ export interface CsvWriteOptions {
 export async function reviewToFiles(review: Review, csv: CsvWriteOptions = {}): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   files.set('records.json', validatedJson('records.json', review.records));
-  const csvFiles = await recordsToCsvFiles(review.records.records, csv);
+  const { records, tables } = review.records;
+  const csvFiles = await recordsToCsvFiles(records, csv, tables);
   for (const [path, text] of csvFiles) files.set(path, text);
-  files.set('datapackage.json', JSON.stringify(recordsToDataPackage(review.records.records, csv), null, 2) + '\n');
+  files.set('datapackage.json', JSON.stringify(recordsToDataPackage(records, csv, tables), null, 2) + '\n');
   files.set('findings.json', validatedJson('findings.json', review.findings));
   files.set('check-summary.json', validatedJson('check-summary.json', review.summary));
   return files;

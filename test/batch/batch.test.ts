@@ -107,7 +107,7 @@ describe('a 50-file batch with every kind of bad input', () => {
       findings += (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as unknown[]).length;
     }
     const csv = readFileSync(join(out, '_batch', 'records-budget-line.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]!.startsWith('document,sha256,table,row,level,budgetUnit,project,amount')).toBe(true);
+    expect(csv[0]!.startsWith('document,sha256,table,row,page,x0,top,x1,bottom,level,budgetUnit,project,amount')).toBe(true);
     expect(csv).toHaveLength(1 + budget);
     const jsonl = readFileSync(join(out, '_batch', 'records-budget-line.jsonl'), 'utf8').trim().split('\n');
     expect(jsonl).toHaveLength(budget);
@@ -116,7 +116,10 @@ describe('a 50-file batch with every kind of bad input', () => {
     expect(fj).toHaveLength(findings);
     expect(findings).toBeGreaterThan(0);
     const fc = readFileSync(join(out, '_batch', 'findings.csv'), 'utf8').trim().split('\n');
-    expect(fc[0]).toBe('document,sha256,rule,severity,message,expected,actual,page,x0,top,x1,bottom,evidence,evidenceCount');
+    expect(fc[0]).toBe('document,sha256,rule,severity,message,expected,actual,page,x0,top,x1,bottom,evidence,evidenceCount,key,reviewState,reviewNote');
+    // every finding's key is in the CSV, ending its row (no review.json here: review columns empty)
+    const csvText = readFileSync(join(out, '_batch', 'findings.csv'), 'utf8');
+    for (const line of fj) expect(csvText).toContain(`,${(JSON.parse(line) as { key: string }).key},,\n`);
   });
 
   it('a second run does no work: finished files skipped, no worker started, nothing rewritten', () => {

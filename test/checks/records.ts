@@ -27,36 +27,37 @@ export function tablesToRecords(tables: readonly Table[]): AnyRecord[] {
           const title = tight(row[0] ?? '');
           const m = /^([一二三四五六七八九十]+)、(.+?区)(.+?(?:街|乡|镇))(\d+)个?村/.exec(title);
           section = {
-            kind: 'village-assignment', table: t.id, row: r, seq: null,
+            kind: 'village-assignment', table: t.id, row: r, page: null, bbox: null, seq: null,
             section: m ? cnNumber(m[1]!) : null, sectionTitle: row[0] ?? '',
             district: m?.[2] ?? null, street: m?.[3] ?? null,
             declaredCount: m ? Number(m[4]) : null,
             leadUnit: /牵头单位：(.+?)）/.exec(title)?.[1] ?? null,
-            units: [], village: '',
+            units: [], village: '', isTotal: false, isSubtotal: false,
           };
           return;
         }
         out.push({
           ...(section ?? { kind: 'village-assignment', table: t.id, section: null, sectionTitle: null, district: null, street: null, declaredCount: null, leadUnit: null }),
-          kind: 'village-assignment', table: t.id, row: r,
+          kind: 'village-assignment', table: t.id, row: r, page: null, bbox: null,
           seq: /^\d+$/.test(tight(row[0] ?? '')) ? Number(tight(row[0] ?? '')) : null,
-          units: (row[1] ?? '').split('、'), village: tight(row[2] ?? ''),
+          units: (row[1] ?? '').split('、'), village: tight(row[2] ?? ''), isTotal: false, isSubtotal: false,
         } as AnyRecord);
       });
     } else if (header === '重点帮扶地区|结对帮扶区') {
       t.rows.forEach((row, r) => {
         const m = /^(.+?[州市])(.+[县市])$/.exec(tight(row[0] ?? ''));
         for (const district of (row[1] ?? '').split('、')) {
-          out.push({ kind: 'pairing', table: t.id, row: r, prefecture: m?.[1] ?? null, county: m?.[2] ?? tight(row[0] ?? ''), district: district.trim() });
+          out.push({ kind: 'pairing', table: t.id, row: r, page: null, bbox: null, prefecture: m?.[1] ?? null, county: m?.[2] ?? tight(row[0] ?? ''), district: district.trim(), isTotal: false, isSubtotal: false });
         }
       });
     } else if (header === '级次|预算单位|项目名称|预算数') {
       t.rows.forEach((row, r) => {
         const isTotal = /^(合计|总计|小计)$/.test(tight(row[0] ?? ''));
         out.push({
-          kind: 'budget-line', table: t.id, row: r, level: isTotal ? null : row[0] ?? null,
+          kind: 'budget-line', table: t.id, row: r, page: null, bbox: null, level: isTotal ? null : row[0] ?? null,
           budgetUnit: row[1] || null, project: row[2] || null,
-          amount: Number(row[3]) || null, amountUnit: '万元', isTotal,
+          amount: Number(row[3]) || null, amountUnit: '万元', amountYuan: Number(row[3]) ? Number(row[3]) * 1e4 : null,
+          isTotal: isTotal && !tight(row[0] ?? '').includes('小计'), isSubtotal: isTotal && tight(row[0] ?? '').includes('小计'),
         });
       });
     }

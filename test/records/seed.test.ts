@@ -105,8 +105,8 @@ describe('seed: pairings', () => {
     expect(p.filter((r) => r.county === '建始县').map((r) => r.district)).toEqual(['洪山区', '东湖生态旅游风景区']);
     expect(p.filter((r) => r.county === '利川市').map((r) => r.district)).toEqual(['武汉经济技术开发区 (汉南区)']);
     expect(p.filter((r) => r.county === '来凤县')).toEqual([
-      { kind: 'pairing', table: 't3', row: 6, prefecture: '恩施州', county: '来凤县', district: '汉阳区' },
-      { kind: 'pairing', table: 't3', row: 6, prefecture: '恩施州', county: '来凤县', district: '蔡甸区' },
+      { kind: 'pairing', table: 't3', row: 6, prefecture: '恩施州', county: '来凤县', district: '汉阳区', page: 34, bbox: expect.objectContaining({ x0: expect.closeTo(68.44, 2) }), isTotal: false, isSubtotal: false },
+      { kind: 'pairing', table: 't3', row: 6, prefecture: '恩施州', county: '来凤县', district: '蔡甸区', page: 34, bbox: expect.objectContaining({ x0: expect.closeTo(68.44, 2) }), isTotal: false, isSubtotal: false },
     ]);
     expect(p.find((r) => r.county === '五峰县')).toMatchObject({ prefecture: '宜昌市', district: '武昌区' });
   });

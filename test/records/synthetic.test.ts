@@ -156,9 +156,11 @@ describe('generic records and evidence', () => {
     expect(headerToKeys(['名称', '数量', '数量', '', '数量'])).toEqual(['名称', '数量', '数量 (2)', 'column 4', '数量 (3)']);
     const t = makeTable(['名称', '数量', '数量'], [['一、甲类', '', ''], ['苹果', '1', '2']], { kinds: ['section', 'body'] });
     const g = tablesToRecords([t]).records as GenericRecord[];
-    expect(g).toEqual([
-      { kind: 'generic', table: 't1', row: 0, section: true, values: { 名称: '一、甲类', 数量: '', '数量 (2)': '' } },
-      { kind: 'generic', table: 't1', row: 1, section: false, values: { 名称: '苹果', 数量: '1', '数量 (2)': '2' } },
+    expect(g.map((r) => r.page)).toEqual([1, 1]);
+    expect(g[1]!.bbox).toEqual({ x0: 50, top: 140, x1: 350, bottom: 160 }); // three 100-pt columns from x 50
+    expect(g.map(({ page: _p, bbox: _b, ...r }) => r)).toEqual([
+      { kind: 'generic', table: 't1', row: 0, section: true, isTotal: false, isSubtotal: false, values: { 名称: '一、甲类', 数量: null, '数量 (2)': null }, amountYuan: {} },
+      { kind: 'generic', table: 't1', row: 1, section: false, isTotal: false, isSubtotal: false, values: { 名称: '苹果', 数量: 1, '数量 (2)': 2 }, amountYuan: {} },
     ]);
   });
 

@@ -16,15 +16,21 @@ const sum = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) *
 describe('lo-ruled (two-row header)', () => {
   it('has no organisation column, so it is generic, keyed by the joined header', () => {
     const res = tablesToRecords(tables['lo-ruled']!);
-    expect(res.tables).toEqual([{ table: 't1', kind: 'generic' }]);
+    expect(res.tables.map((t) => [t.table, t.kind])).toEqual([['t1', 'generic']]);
+    // every amount column parses (the total row included); 序号 holds '合计' in the total row, so it stays text
+    expect(res.tables[0]!.columns!.map((c) => [c.type, c.unit])).toEqual([
+      ['string', null], ['string', null], ['string', null], ['integer', null], ['number', '万元'], ['number', '万元'], ['number', '万元'],
+    ]);
     const recs = res.records as GenericRecord[];
     expect(recs).toHaveLength(13);
+    expect(recs.map((r) => r.isTotal)).toEqual([...Array(12).fill(false), true]);
     expect(Object.keys(recs[0]!.values)).toEqual([
       '序号', '乡镇', '工程名称', '受益人口（人）', '补助资金（万元）/小计', '补助资金（万元）/中央资金', '补助资金（万元）/县级资金',
     ]);
     expect(recs[0]!.values['工程名称']).toBe('东坪镇集中供水站水泵更换及管网维修工程');
-    const body = recs.slice(0, -1).map((r) => parseAmount(r.values['补助资金（万元）/小计']!)!.value);
-    expect(sum(body)).toBe(parseAmount(recs.at(-1)!.values['补助资金（万元）/小计']!)!.value); // 131.00
+    const body = recs.filter((r) => !r.isTotal).map((r) => r.values['补助资金（万元）/小计'] as number);
+    expect(sum(body)).toBe(recs.at(-1)!.values['补助资金（万元）/小计']); // 131.00
+    expect(recs.at(-1)!.amountYuan['补助资金（万元）/小计']).toBe(1310000);
   });
 
   it('matches header parts: the same header with a 预算单位 column is a budget table, amount from a lower part', () => {
@@ -44,33 +50,43 @@ describe('lines-table (section rows, 3 tables)', () => {
     expect(t1).toHaveLength(218);
     expect(t1[0]).toMatchObject({ section: true, values: { 序号: '一、东坪镇（25 条）' } });
     expect(t1.filter((r) => r.section).length).toBe(218 - 209 - 1); // 209 roads + a total row
-    expect(t1[1]!.values).toEqual({ 序号: '1', 路线编码: 'C101', 路线名称: '北小村至南北村', '养护里程（公里）': '6.7', 补助金额: '4.69' });
+    // 序号 holds the section titles, so it stays text; the amounts are numbers
+    expect(t1[1]!.values).toEqual({ 序号: '1', 路线编码: 'C101', 路线名称: '北小村至南北村', '养护里程（公里）': 6.7, 补助金额: 4.69 });
+    expect(t1.filter((r) => r.isTotal)).toHaveLength(1);
   });
 });
 
 describe('unruled (full-width amounts, unit line 单位：元)', () => {
   it('generic by its header (序号/项目/预算金额/实际支出/执行率: no organisation column); full-width amounts parse', () => {
     const res = tablesToRecords(tables['unruled']!);
-    expect(res.tables).toEqual([{ table: 't1', kind: 'generic' }]);
+    expect(res.tables).toEqual([{
+      table: 't1', kind: 'generic', columns: [
+        { key: '序号', type: 'integer', unit: null }, { key: '项目', type: 'string', unit: null },
+        { key: '预算金额', type: 'number', unit: '元' }, { key: '实际支出', type: 'number', unit: '元' },
+        { key: '执行率', type: 'percent', unit: null },
+      ],
+    }]);
     const recs = res.records as GenericRecord[];
-    expect(recs[0]!.values['预算金额']).toBe('１２，３４５．６０');
-    expect(parseAmount(recs[0]!.values['预算金额']!)).toEqual({ value: 12345.6, unit: null });
-    const budget = recs.slice(0, -1).map((r) => parseAmount(r.values['预算金额']!)!.value);
-    const spent = recs.slice(0, -1).map((r) => parseAmount(r.values['实际支出']!)!.value);
-    expect(sum(budget)).toBe(207245.6);
-    expect(parseAmount(recs.at(-1)!.values['预算金额']!)!.value).toBe(207245.6);
-    expect(sum(spent)).toBe(parseAmount(recs.at(-1)!.values['实际支出']!)!.value); // 191,440.88
+    expect(tables['unruled']![0]!.rows[0]![2]).toBe('１２，３４５．６０'); // tables.json keeps the print
+    expect(recs[0]!.values).toEqual({ 序号: 1, 项目: '办公用品购置', 预算金额: 12345.6, 实际支出: 11820.5, 执行率: 95.7 });
+    expect(recs.at(-1)).toMatchObject({ isTotal: true, isSubtotal: false, values: { 序号: null, 项目: '合计' } });
+    const parts = recs.filter((r) => !r.isTotal);
+    expect(parts).toHaveLength(11);
+    expect(sum(parts.map((r) => r.values['预算金额'] as number))).toBe(207245.6);
+    expect(recs.at(-1)!.values['预算金额']).toBe(207245.6);
+    expect(sum(parts.map((r) => r.values['实际支出'] as number))).toBe(recs.at(-1)!.values['实际支出']); // 191,440.88
+    expect(recs.at(-1)!.amountYuan).toEqual({ 预算金额: 207245.6, 实际支出: 191440.88 });
   });
 
   it('with budgetNeedsUnitColumn off, 项目 + 预算金额 make budget lines: full-width amounts, unit 元, total row', () => {
     const res = tablesToRecords(tables['unruled']!, { ...RECORD_SETTINGS, budgetNeedsUnitColumn: false });
-    expect(res.tables).toEqual([{ table: 't1', kind: 'budget-line' }]);
+    expect(res.tables).toEqual([{ table: 't1', kind: 'budget-line' }]); // only generic tables list columns
     expect(res.findings).toEqual([]);
     const b = res.records as BudgetLine[];
     expect(b).toHaveLength(12);
     expect(b[0]).toEqual({
-      kind: 'budget-line', table: 't1', row: 0, level: null, budgetUnit: null, project: '办公用品购置',
-      amount: 12345.6, amountUnit: '元', isTotal: false,
+      kind: 'budget-line', table: 't1', row: 0, page: 1, bbox: expect.objectContaining({ top: expect.closeTo(387.69, 2) }), level: null, budgetUnit: null, project: '办公用品购置',
+      amount: 12345.6, amountUnit: '元', amountYuan: 12345.6, isTotal: false, isSubtotal: false,
     });
     expect(b.at(-1)).toMatchObject({ project: '合计', amount: 207245.6, isTotal: true });
     expect(sum(b.filter((r) => !r.isTotal).map((r) => r.amount!))).toBe(207245.6);
