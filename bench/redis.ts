@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { GONGWEN_BIN, hasCommand, runGongwen, tempDir } from './lib.ts';
 import { startRedis } from '../test/helpers/redis.ts';
 import { RedisQueue, type WorkerOutcome } from '../src/service/redisQueue.ts';
+import { benchService } from './service.ts';
 
 /** Starts `gongwen worker` and resolves once it takes jobs. */
 function startWorker(url: string, data: string): Promise<ChildProcess> {
@@ -86,7 +87,20 @@ export async function runRedisBench(files: string[], copies: number): Promise<vo
       await stop([worker]);
       rmSync(data, { recursive: true, force: true });
     }
-    console.log('memory-queue serve: TODO (measured by the serve bench of h-serve, not on this branch)');
+    // through the HTTP service: the memory queue (the server's own pool), then serve --queue redis
+    // with 2 workers: upload, queueing and polling included (bench/service.ts)
+    const mem = await benchService({ folder, jobs: 2 });
+    console.log(`serve  --queue memory --jobs 2            : ${mem.pagesPerSecond.toFixed(1)} pages/s (${mem.pages} pages in ${mem.seconds.toFixed(2)} s, ${mem.failed} failed), ${(mem.pagesPerSecond / localRate).toFixed(2)}× local`);
+    const sdata = tempDir('data');
+    const sworkers: ChildProcess[] = [];
+    try {
+      for (let i = 0; i < 2; i++) sworkers.push(await startWorker(redis.url, sdata));
+      const viaRedis = await benchService({ folder, queue: redis.url, dataDir: sdata });
+      console.log(`serve  --queue redis, 2 workers          : ${viaRedis.pagesPerSecond.toFixed(1)} pages/s (${viaRedis.pages} pages in ${viaRedis.seconds.toFixed(2)} s, ${viaRedis.failed} failed), ${(viaRedis.pagesPerSecond / localRate).toFixed(2)}× local`);
+    } finally {
+      await stop(sworkers);
+      rmSync(sdata, { recursive: true, force: true });
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
     await redis.stop();

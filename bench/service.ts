@@ -23,6 +23,8 @@ export interface ServiceBenchOptions {
   jobs?: number;
   /** extra `gongwen serve` arguments */
   serveArgs?: string[];
+  /** the server's --data (a Redis queue's workers must share it); a fresh temp folder, removed after, when absent */
+  dataDir?: string;
 }
 
 export interface ServiceBenchResult {
@@ -38,7 +40,7 @@ export interface ServiceBenchResult {
 export async function benchService(o: ServiceBenchOptions): Promise<ServiceBenchResult> {
   const files = readdirSync(o.folder).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(o.folder, f));
   if (files.length === 0) throw new Error(`${o.folder}: no PDF files`);
-  const data = tempDir('service-bench');
+  const data = o.dataDir ?? tempDir('service-bench');
   const child = spawn(process.execPath, [GONGWEN_BIN, 'serve', '--port', '0', '--data', data, '--queue', o.queue ?? 'memory', '--jobs', String(o.jobs ?? 2), ...(o.serveArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
@@ -86,7 +88,7 @@ export async function benchService(o: ServiceBenchOptions): Promise<ServiceBench
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-    rmSync(data, { recursive: true, force: true });
+    if (!o.dataDir) rmSync(data, { recursive: true, force: true });
   }
 }
 
