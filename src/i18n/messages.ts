@@ -435,6 +435,9 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'extract.ocr': '何时对页面做 OCR：auto|always|never',
   'extract.ocr-engine': 'OCR 引擎：ppocr|tesseract',
   'extract.dpi': '为 OCR 渲染页面的分辨率',
+  'extract.duckdb': '另写 _batch/gongwen.duckdb：documents、pages、tables、cells、records_<kind>、findings 各表',
+  'extract.parquet': '另为上述每张表写 _batch/parquet/<表>.parquet',
+  'extract.xlsx': '另写 _batch/gongwen.xlsx 和每份文档的 <name>/<name>.xlsx（数字为数值类型，表头冻结）',
   'extract.queue': '交给 Redis 队列上的 `gongwen worker` 处理：redis://主机:端口[/库]（需要 --data）',
   'extract.data': '与 --queue 同用：各 worker 共享的数据文件夹（输入会复制到那里）',
   check:

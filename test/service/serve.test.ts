@@ -396,9 +396,4 @@ describe('gongwen serve: command line', () => {
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining("--queue expects memory or redis://HOST:PORT[/DB], got 'rabbit://x'")]);
   });
 
-  it.skipIf(existsSync(join(ROOT, 'src', 'service', 'redisQueue.ts')))('says in one line when the Redis queue is not part of this build', () => {
-    const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--data', temp(), '--queue', 'redis://127.0.0.1:6379'], { encoding: 'utf8', timeout: 30_000 });
-    expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('gongwen: serve: redis queue not available');
-  });
 });

@@ -160,7 +160,7 @@ describe('lattice', () => {
     expect(fragmentsToTables(frags)[0]!.quality.strayItems).toBe(1);
   });
 
-  it('finds a 30-row ruled page in under 10 ms', () => {
+  it('finds a 30-row ruled page: header and 30 body rows (speed is measured by npm run bench, not here)', () => {
     const x = [72, 132, 372, 522];
     const y = Array.from({ length: 32 }, (_, i) => 80 + i * 22);
     const items: TextItem[] = [];
@@ -168,17 +168,8 @@ describe('lattice', () => {
     for (let r = 1; r <= 30; r++) {
       items.push(...cellItems(x, y, r, 0, [String(r)]), ...cellItems(x, y, r, 1, ['临空港开发区（东西湖区）']), ...cellItems(x, y, r, 2, ['某某村']));
     }
-    const pg = page(1, items, gridRulings(x, y));
-    const lines = itemsToLines(items);
-    for (let i = 0; i < 5; i++) pageToFragments(pg, lines); // warm up
-    const times: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t0 = performance.now();
-      const f = pageToFragments(pg, lines);
-      times.push(performance.now() - t0);
-      expect(f[0]!.rows).toHaveLength(31);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[5]!).toBeLessThan(10);
+    const f = pageToFragments(page(1, items, gridRulings(x, y)), itemsToLines(items));
+    expect(f[0]!.rows).toHaveLength(31);
+    expect(f[0]!.rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
   });
 });
