@@ -25,7 +25,9 @@ describe('packed package in an empty project', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gongwen-consumer-'));
     const env = consumerEnv();
-    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // --ignore-scripts: dist/ is built by the test setup; `prepare` would rebuild it (emptying dist/)
+    // under the CLI tests that run beside this file
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     if (!tarball) throw new Error('npm pack made no tarball');
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));

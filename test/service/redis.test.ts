@@ -188,6 +188,8 @@ describe.skipIf(!run)('retries with backoff, job timeout, duplicate enqueue', ()
     const job = await queue.enqueue(spec);
     await until('the first try to fail', async () => (await queue.queue.getJob(spec.id))!.attemptsMade >= 1, 60_000);
     const failedAt = Date.now();
+    // the worker's line for the failed try follows the job's state in Redis by a moment
+    await until('the worker to report the retry', async () => worker.lines.some((l) => l.startsWith('retry late.pdf')), 10_000);
     expect(worker.lines.find((l) => l.startsWith('retry late.pdf'))).toMatch(/input\.pdf is missing/);
     writeFileSync(join(queue.store.dir(spec.id), 'input.pdf'), bytes);
     const outcome = await queue.waitFor(job);
