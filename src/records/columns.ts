@@ -61,7 +61,6 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
   ],
   'budget-subject': [
     ...REF,
-    { name: 'page', type: 'integer', title: '页码', nullable: false },
     { name: 'code', type: 'string', title: '科目编码', nullable: false },
     { name: 'level', type: 'integer', title: '科目级次（1 类 2 款 3 项）', nullable: false },
     { name: 'parent', type: 'string', title: '上级科目编码', nullable: true },
@@ -70,6 +69,8 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
     { name: 'header', type: 'string', title: '金额列标题', nullable: false },
     { name: 'amount', type: 'number', title: '金额', nullable: true },
     { name: 'amountUnit', type: 'string', title: '金额单位', nullable: true },
+    { name: 'amountYuan', type: 'number', title: '金额（折合元）', nullable: true, unit: '元' },
+    ...TOTALS,
   ],
   'village-assignment': [
     ...REF,

@@ -15,6 +15,7 @@ import { runSum } from '../../src/checks/rules/sum.ts';
 import { cellEvidence } from '../../src/checks/evidence.ts';
 import { subjectTree, subjectTrees } from '../../src/records/subjects.ts';
 import { tablesToRecords } from '../../src/records/index.ts';
+import { kindToColumns, parseRecordsCsv, recordsToCsvFiles } from '../../src/write/records.ts';
 import type { SubjectFinding } from '../../samples/generate/subject-table.ts';
 import { SAMPLES } from '../helpers/samples.ts';
 import { sampleInput, setCell, table } from './fixtures.ts';
@@ -76,6 +77,20 @@ describe.each(['subject-table', 'subject-planted'])('%s', (name) => {
     const amount = (code: string, header: string) => recs.find((x) => x.kind === 'budget-subject' && x.code === code && x.header === header)!;
     expect(amount('2010302', '基本支出')).toMatchObject({ amount: null });
     expect(amount('20805', '合计').amount).toBeCloseTo(35.12 + 61.27, 6);
+    expect(amount('20805', '合计').amountYuan).toBeCloseTo((35.12 + 61.27) * 1e4, 4);
+    // traceable like every record: the row's box on its page; a subject row is never a total
+    expect(r!.bbox!.x1).toBeGreaterThan(r!.bbox!.x0);
+    expect(recs.every((x) => x.kind === 'budget-subject' && !x.isTotal && !x.isSubtotal)).toBe(true);
+  });
+
+  it('writes budget-subject.csv with each column once, and reads it back to the same records', async () => {
+    const input = await sampleInput(name);
+    const { records } = tablesToRecords(input.tables);
+    const names = kindToColumns('budget-subject', records).map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    const csv = (await recordsToCsvFiles(records)).get('records/budget-subject.csv')!;
+    expect(csv.split('\n')[0]!.split(',').filter((h) => h === 'page')).toHaveLength(1);
+    expect(await parseRecordsCsv(csv, 'budget-subject')).toEqual(records.filter((x) => x.kind === 'budget-subject'));
   });
 });
 
