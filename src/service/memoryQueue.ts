@@ -8,11 +8,12 @@
  * never finished (no state.json) are queued again.
  */
 import { WorkerPool } from '../batch/pool.ts';
-import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument } from '../batch/settings.ts';
+import { BATCH_SETTINGS, parseRecycle } from '../batch/settings.ts';
 import { writeErrorReason } from '../batch/results.ts';
 import type { DocResult } from '../batch/manifest.ts';
 import type { JobQueue, JobSpec, JobState, JobStatus } from './queue.ts';
 import { finishedJobState, JobStore, type FinishedState } from './store.ts';
+import { specToDocJob } from './docJob.ts';
 
 /** The limits of the memory queue's workers (the `gongwen extract` batch settings by default). */
 export interface MemoryQueueOptions {
@@ -141,22 +142,8 @@ export class MemoryQueue implements JobQueue {
     if (!spec || !state) return;
     state.status = 'active';
     const o = this.o;
-    const { result } = await this.pool.run({
-      path: this.store.inputPath(id),
-      sourcePath: spec.name,
-      dir: this.store.outDir(id),
-      password: spec.options.password,
-      bom: false,
-      raw: false,
-      maxPages: o.maxPages,
-      report: spec.options.report === true,
-      ocr: spec.options.ocr,
-      ocrEngine: spec.options.ocrEngine,
-      dpi: spec.options.dpi,
-      ocrThreads: ocrThreadsPerDocument(o.jobs, o.jobs, o.maxMemoryMiB),
-      pageThreads: threadsPerDocument(o.jobs, o.jobs),
-      pageTimeout: o.pageTimeoutSeconds,
-    }, (_job, pagesDone, pages) => {
+    const job = specToDocJob(spec, this.store.inputPath(id), this.store.outDir(id), { jobs: o.jobs, maxMemoryMiB: o.maxMemoryMiB, maxPages: o.maxPages, pageTimeout: o.pageTimeoutSeconds });
+    const { result } = await this.pool.run(job, (_job, pagesDone, pages) => {
       // the worker's page events: the page count once known, then each page read to the end
       state.progress = { pages, pagesDone };
     });

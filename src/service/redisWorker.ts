@@ -18,11 +18,12 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { WorkerPool } from '../batch/pool.ts';
-import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument } from '../batch/settings.ts';
+import { BATCH_SETTINGS, parseRecycle } from '../batch/settings.ts';
 import type { DocResult } from '../batch/manifest.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { JobSpec } from './queue.ts';
 import { OUT_DIR, JobStore, type FinishedState } from './store.ts';
+import { specToDocJob } from './docJob.ts';
 import { QUEUE_NAME, reachRedis, redisConnection, REDIS_SETTINGS, RESULT_FILE, type WorkerOutcome } from './redisQueue.ts';
 
 /** What `gongwen worker` runs with. */
@@ -75,23 +76,8 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
     await job.updateProgress({ pages: 0, pagesDone: 0 });
     for (const e of await readdir(dir)) if (STAGING.test(e)) await rm(join(dir, e), { recursive: true, force: true });
     const stage = join(dir, `.run-${randomBytes(6).toString('hex')}`);
-    const b = spec.batch;
-    const r = await pool.run({
-      path: store.inputPath(spec.id),
-      sourcePath: b?.path ?? spec.name,
-      dir: join(stage, OUT_DIR),
-      password: spec.options.password,
-      bom: b?.bom ?? false,
-      raw: b?.raw ?? false,
-      maxPages: b?.maxPages ?? BATCH_SETTINGS.maxPages,
-      report: spec.options.report === true,
-      ocr: spec.options.ocr,
-      ocrEngine: spec.options.ocrEngine,
-      dpi: spec.options.dpi,
-      ocrThreads: ocrThreadsPerDocument(o.jobs, o.jobs, o.maxMemoryMiB),
-      pageThreads: threadsPerDocument(o.jobs, o.jobs),
-      pageTimeout: b?.pageTimeout ?? BATCH_SETTINGS.pageTimeoutSeconds,
-    }, (_doc, pagesDone, pages) => void job.updateProgress({ pages, pagesDone }).catch(() => undefined));
+    const limits = { jobs: o.jobs, maxMemoryMiB: o.maxMemoryMiB, maxPages: BATCH_SETTINGS.maxPages, pageTimeout: BATCH_SETTINGS.pageTimeoutSeconds };
+    const r = await pool.run(specToDocJob(spec, store.inputPath(spec.id), join(stage, OUT_DIR), limits), (_doc, pagesDone, pages) => void job.updateProgress({ pages, pagesDone }).catch(() => undefined));
     const result: DocResult = r.result;
     if (result.status === 'failed' && !result.final) {
       await rm(stage, { recursive: true, force: true });
