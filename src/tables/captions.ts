@@ -19,6 +19,9 @@
  *    passed over when a title stands above it; '公开03表：标题' at the left margin is a title;
  *  - right over an issuer line, a short line that is no sentence is the title wherever it stands
  *    ('二、收入预算总表' at the left margin), and a centred one may stand further off centre;
+ *  - a numbered heading at the left margin ('1、资产负债表项目变动的情况及原因', '（三）支出表'),
+ *    short and no sentence, right over the table or its unit line, or printed on the unit line's
+ *    left ('6、现金流量表        单位：元'), is the title;
  *  - anything else (prose, '附件1' at the left margin, a lead-in ending with '：') stops the walk.
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
@@ -50,6 +53,10 @@ const UNIT_AFTER_ISSUER = new RegExp(`[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:�
 /** Lines of one wrapped title stand at most this × font size apart (gap between boxes). */
 const WRAPPED_TITLE_GAP = 0.8;
 const SENTENCE_END = /[。；，,;！？!?]$/;
+/** A heading's number: '1、', '6.', '（三）', '二、', '(2)'. */
+const HEADING_NUMBER = /^(?:[0-9０-９]{1,2}\s*[、.．](?![0-9０-９])|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)/;
+/** A numbered heading taken as a title has at most this many characters. */
+const MAX_HEADING_CHARS = 40;
 const MAX_TITLE_LINES = 3;
 
 /** The unit as printed without brackets and spaces: '（单位：万元）' → '单位：万元'. */
@@ -135,6 +142,22 @@ function isWrappedTitleHead(line: Line, text: string, below: Line | undefined, c
   return column.x1 - line.bbox.x1 <= s.captionMinMargin * fs && line.bbox.x0 - column.x0 <= 2.5 * fs;
 }
 
+/**
+ * Whether `text` (printed at `x0`, PDF points) is a numbered heading at the left margin of the
+ * text column: '1、…', '（三）…', short, no sentence, no lead-in ending with '：'.
+ */
+function isNumberedHeading(text: string, x0: number, fontSize: number, column: TextColumn): boolean {
+  const t = text.trim();
+  return (
+    HEADING_NUMBER.test(t) &&
+    Array.from(t.replace(/\s+/g, '')).length <= MAX_HEADING_CHARS &&
+    !SENTENCE_END.test(t) &&
+    !/[:：]$/.test(t) &&
+    !UNIT_ANYWHERE.test(t) &&
+    x0 - column.x0 <= 2.5 * fontSize
+  );
+}
+
 function isUnitLine(line: Line, text: string, table: BBox): boolean {
   if (UNIT_LINE.test(text)) return true;
   if (!UNIT_ANYWHERE.test(text)) return false;
@@ -161,7 +184,7 @@ export function attachCaption<F extends TableFragment>(
   const table = fragment.bbox;
   const above = candidates
     .filter((l) => l.bbox.bottom <= table.top + 1 && l.bbox.top >= ceiling && l.bbox.x1 > table.x0 - 1 && l.bbox.x0 < table.x1 + 1)
-    .sort((a, b) => b.bbox.bottom - a.bbox.bottom);
+    .sort(nearestFirst);
   let refTop = table.top;
   const titleLines: { line: Line; text: string }[] = [];
   const labels: Line[] = [];
@@ -195,6 +218,14 @@ export function attachCaption<F extends TableFragment>(
       boxes.push(box);
       taken.push(line);
       refTop = line.bbox.top;
+      const left = line.items.filter((it) => it.bbox.x1 <= box.x0 + 0.5);
+      if (title === undefined && titleLines.length === 0 && left.length > 0 && left.length < line.items.length) {
+        const head = tightenCjk(joinRuns(left.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize })), s.cellSpaceRatio));
+        if (isNumberedHeading(head, left[0]!.bbox.x0, fs, column)) {
+          titleLines.unshift({ line: { ...line, items: left, text: head, bbox: boxOf(left.map((i) => i.bbox)) }, text: head });
+          break;
+        }
+      }
       continue;
     }
     if (title !== undefined || titleLines.length >= MAX_TITLE_LINES) break;
@@ -212,6 +243,10 @@ export function attachCaption<F extends TableFragment>(
       titleLines.unshift({ line, text });
       refTop = line.bbox.top;
       continue;
+    }
+    if (titleLines.length === 0 && isNumberedHeading(text, line.bbox.x0, fs, column)) {
+      titleLines.unshift({ line, text });
+      break;
     }
     if (!isTitleLike(line, text, table, column, s, overIssuer) && !isWrappedTitleHead(line, text, titleLines[0]?.line, column, s)) break;
     if (/[:：]$/.test(text)) {
@@ -241,6 +276,19 @@ export function attachCaption<F extends TableFragment>(
   if (unit !== undefined) out.unit = unit;
   if (issuer !== undefined) out.issuer = issuer;
   return out;
+}
+
+/**
+ * Order of caption candidates walking up from a table: lower lines first; lines on one row (centres
+ * within half a font size) from the right, so a unit printed at the right ('单位：元') is read before
+ * the heading at the left of its row.
+ */
+function nearestFirst(a: Line, b: Line): number {
+  const half = 0.5 * Math.min(a.fontSize > 0 ? a.fontSize : 10, b.fontSize > 0 ? b.fontSize : 10);
+  const ca = (a.bbox.top + a.bbox.bottom) / 2;
+  const cb = (b.bbox.top + b.bbox.bottom) / 2;
+  if (Math.abs(ca - cb) < half) return b.bbox.x0 - a.bbox.x0;
+  return b.bbox.bottom - a.bbox.bottom;
 }
 
 /** Text of the other candidate lines on the same row as `line` (an issuer label whose name was set apart), units left out. */
