@@ -2,8 +2,8 @@
  * Fragments (all pages, document order) → logical tables.
  *
  * A fragment continues the table before it when it is on the next page, has the same column
- * count and compatible column edges (each within `edgeTolerance`, absolutely or after a common
- * shift), has nothing above it on its page (`linesAbove` 0: only the repeated header, which is
+ * count and compatible column edges (each within `edgeTolerance`, absolutely, after a common
+ * shift, or after a shift and a scale within 2 % as two scanned pages give), has nothing above it on its page (`linesAbove` 0: only the repeated header, which is
  * inside the fragment) and no title of its own (or the first page's title repeated, with the same
  * unit and issuer). Its top rows equal to the first fragment's header
  * rows (spaces ignored; read by OCR, similar or doubted by the engine) are dropped as repeats. A continuation that brings a different header of
@@ -76,12 +76,33 @@ function diceSimilarity(a: string, b: string): number {
   return (2 * common) / (x.length + y.length);
 }
 
+/** Two scans of one table may differ in scale by this share (paper fed a little skewed or stretched). */
+const MAX_SCALE_DIFFERENCE = 0.02;
+
+/**
+ * Whether column edges `b` (pt) are edges `a` on another page: each within `tol` pt as printed,
+ * after a common shift, or after a common shift and a scale within `MAX_SCALE_DIFFERENCE` (the
+ * least-squares fit b ≈ s·a + t), as a scanner gives.
+ */
 function edgesMatch(a: readonly number[], b: readonly number[], tol: number): boolean {
   if (a.length !== b.length || a.length === 0) return false;
   const absolute = a.every((x, i) => Math.abs(x - b[i]!) <= tol);
   const shift = b[0]! - a[0]!;
   const shifted = a.every((x, i) => Math.abs(x + shift - b[i]!) <= tol);
-  return absolute || shifted;
+  if (absolute || shifted || a.length < 3) return absolute || shifted;
+  const n = a.length;
+  const ma = a.reduce((p, x) => p + x, 0) / n;
+  const mb = b.reduce((p, x) => p + x, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+  }
+  if (saa === 0) return false;
+  const scale = sab / saa;
+  if (Math.abs(scale - 1) > MAX_SCALE_DIFFERENCE) return false;
+  return a.every((x, i) => Math.abs(mb + scale * (x - ma) - b[i]!) <= tol);
 }
 
 function columnsOverlap(a: readonly number[], b: readonly number[]): boolean {

@@ -76,6 +76,17 @@ describe('fragmentsToTables', () => {
     expect(t!.cells.find((c) => c.row === 4 && c.col === 1)!.text).toBe('市委办公厅、汉口银行');
   });
 
+  it('continues a table scanned at a slightly different scale on the next page, not one 5 % off', () => {
+    const p1 = tablePage(1, 600, body(1, 3));
+    // the second sheet shifted 11 pt and stretched 1.2 %, as a scanner feeds it: the last edge is 5 pt off a plain shift
+    const scaled = X.map((x) => Math.round(61 + (x - 72) * 1.012));
+    const p2 = tablePage(2, 72, body(4, 5), { header: false, xs: scaled });
+    expect(fragmentsToTables([...p1, ...p2]).map((t) => t.rows.length)).toEqual([5]);
+    const stretched = X.map((x) => Math.round(61 + (x - 72) * 1.05));
+    const p2b = tablePage(2, 72, body(4, 5), { header: false, xs: stretched });
+    expect(fragmentsToTables([...p1, ...p2b]).map((t) => t.rows.length)).toEqual([3, 2]);
+  });
+
   it('handles no fragments and fragments without stats', () => {
     expect(fragmentsToTables([])).toEqual([]);
     const bare: TableFragment = {
