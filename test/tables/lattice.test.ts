@@ -68,6 +68,17 @@ describe('lattice', () => {
     });
   }
 
+  it('frames the table where two rules reach: a lone stroke joined to a column rule (a scan) adds no row', () => {
+    const { pg, lines } = budgetPage(true);
+    // the title's letter stroke at x = 262 read as a rule from y = 186 into the table's column rule
+    pg.rulings.push({ page: 1, axis: 'v', at: 262, from: 186, to: 200, width: 0.75 });
+    const [f, ...rest] = pageToFragments(pg, lines);
+    expect(rest).toHaveLength(0);
+    expect(f!.bbox).toEqual({ x0: 72, x1: 522, top: 200, bottom: 310 });
+    expect(f!.rows[0]).toEqual(['级次', '预算单位', '项目名称', '预算数']);
+    expect(f!.title).toBe('汉阳区 2022 年乡村振兴和结对帮扶资金预算安排情况');
+  });
+
   it('keeps a row spanning all columns as a section row', () => {
     const x = [72, 132, 402, 522];
     const y = [100, 124, 148, 172, 196, 220];
