@@ -12,7 +12,8 @@
  * most `maxThicknessPt` thick on average; collinear pieces are merged. Vertical lines: the same on
  * the transposed image. Text strokes: a line shorter than `anchorFreeShareH`/`V` of the image width
  * is kept only when both its ends meet a perpendicular line (a cell border does; 一, 二, —— and
- * strokes lined up along a row of text do not).
+ * strokes lined up along a row of text do not); an end running past the last line it crosses is cut
+ * back to it.
  */
 import type { RulingLine } from '../model/types.ts';
 import { binarizeOtsu, binarizeSauvola, despeckle, transposeBitmap, type Bitmap } from './binarize.ts';
@@ -147,20 +148,32 @@ function inkToPixelLines(hInk: Bitmap, vInkT: Bitmap, dpi: number, settings: Par
 
 /**
  * Lines at least `free` long, then (repeatedly) shorter ones whose both ends meet an accepted
- * perpendicular line: text strokes meet other strokes, not long rules.
+ * perpendicular line: text strokes meet other strokes, not long rules. An end that runs on past
+ * the last perpendicular line it crosses (a rule joined to a letter's stroke above the table) is
+ * cut back to that line.
  */
 function anchoredLines(lines: readonly PixelLine[], free: { h: number; v: number }, tol: number): PixelLine[] {
   const accepted = lines.filter((l) => l.to - l.from >= free[l.axis]);
   let pending = lines.filter((l) => l.to - l.from < free[l.axis]);
-  const meets = (l: PixelLine, end: number): boolean =>
-    accepted.some(
-      (c) => c.axis !== l.axis && Math.abs(c.at - end) <= tol + c.thickness / 2 && l.at >= c.from - tol && l.at <= c.to + tol,
-    );
+  const across = (l: PixelLine, c: PixelLine): boolean => c.axis !== l.axis && l.at >= c.from - tol && l.at <= c.to + tol;
+  const meets = (l: PixelLine, end: number): boolean => accepted.some((c) => across(l, c) && Math.abs(c.at - end) <= tol + c.thickness / 2);
+  /** `l` with each end that meets nothing cut back to the outermost perpendicular line it crosses, or undefined. */
+  const anchored = (l: PixelLine): PixelLine | undefined => {
+    const fromOk = meets(l, l.from);
+    const toOk = meets(l, l.to);
+    if (fromOk && toOk) return l;
+    const crossed = accepted.filter((c) => across(l, c) && c.at > l.from && c.at < l.to).map((c) => c.at);
+    if (crossed.length === 0) return undefined;
+    const from = fromOk ? l.from : Math.min(...crossed);
+    const to = toOk ? l.to : Math.max(...crossed);
+    return to > from ? { ...l, from, to } : undefined;
+  };
   for (let round = 0; round < 4 && pending.length; round++) {
-    const now = pending.filter((l) => meets(l, l.from) && meets(l, l.to));
+    const now = pending.map((l) => [l, anchored(l)] as const).filter((p): p is readonly [PixelLine, PixelLine] => p[1] !== undefined);
     if (now.length === 0) break;
-    accepted.push(...now);
-    pending = pending.filter((l) => !now.includes(l));
+    accepted.push(...now.map((p) => p[1]));
+    const taken = new Set(now.map((p) => p[0]));
+    pending = pending.filter((l) => !taken.has(l));
   }
   return accepted;
 }

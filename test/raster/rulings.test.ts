@@ -133,3 +133,25 @@ describe('rasterToRulings on a scanned prose page (seed p. 1, −1.2°)', () => 
     expect(lines).toEqual([]);
   });
 });
+
+describe('rasterToRulings on a short table under a title whose stroke touches a column rule', () => {
+  it('keeps the column rule, cut back to the frame, and nothing above it', () => {
+    const dpi = 150;
+    const width = 1240;
+    const height = 300;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 20;
+    };
+    for (const y of [100, 135, 170]) ink(100, y, 1100, y + 2); // three rules: a header row and one body row
+    for (const x of [100, 500, 800, 1098]) ink(x, 100, x + 2, 172); // frame and two column rules
+    ink(500, 72, 502, 100); // a letter's vertical stroke in the title, printed down onto the top rule
+    const raster: PageRaster = { page: 1, image: { width, height, data }, dpi, skewDegrees: 0, origin: 'rendered', toPoints: (x, y) => ({ x: (x * 72) / dpi, y: (y * 72) / dpi }) };
+    const v = rasterToRulings(raster).filter((r) => r.axis === 'v').sort((a, b) => a.at - b.at);
+    expect(v.map((r) => Math.round((r.at * dpi) / 72))).toEqual([101, 501, 801, 1099]);
+    for (const r of v) {
+      expect((r.from * dpi) / 72).toBeGreaterThan(98);
+      expect((r.to * dpi) / 72).toBeLessThan(174);
+    }
+  });
+});
