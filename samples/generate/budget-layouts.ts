@@ -6,7 +6,9 @@
  *  2. its title and '部门：… 单位：万元' row at the FOOT of page 1, the grid on page 2;
  *  3. the issuer's name wrapped: '部门名称：青禾县农业农村' over '局', '单位：万元' on the lower row;
  *  4. the unit wrapped: '单位：万' at the right over '元', '部门名称：…' on the lower row;
- *  5. a left-margin heading wrapped onto a second line ('…支出预' / '算表'), then '部门：…'.
+ *  5. a left-margin heading wrapped onto a second line ('…支出预' / '算表'), then '部门：…';
+ *  6. a two-sided 收支 table whose top header row ('收入 | 支出', spanning) is the last thing on
+ *     page 3, its lower header row and body on page 4.
  * Amounts are invented and add up (合计 = sum of the rows). Footers '- N -'.
  * Coordinates: displayed page, pt, origin top-left, y down.
  */
@@ -31,6 +33,14 @@ const TITLES = [
   '十一、青禾县农业农村局2025年一般公共预算三公经费、会议费、培训费、差旅费支出预算表',
 ];
 
+const TITLE6 = '十二、青禾县农业农村局2025年财政拨款收支预算总表';
+const EDGES6 = [80, 210, 300, 430, 515];
+const HEADER6 = ['项目', '金额', '项目', '金额'];
+const ROWS6 = [
+  ['一、一般公共预算', '1,250.00', '一、基本支出', '800.00'],
+  ['二、政府性基金预算', '', '二、项目支出', '450.00'],
+  ['收入合计', '1,250.00', '支出合计', '1,250.00'],
+];
 const money = (c: number): string => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const row = (texts: string[]): Row => ({ cells: texts.map((t) => [t, 1] as [string, number]) });
 
@@ -85,7 +95,14 @@ export async function buildBudgetLayouts(root: string): Promise<void> {
   const y5 = end3 + 50 + (head.length - 1) * 20;
   labelRow(p3, `部门：${ISSUER}`, '单位：万元', y5 + 22);
   draw(p3, 4, y5 + 30);
+  p3.text(TITLE6, EDGES[0]! + 4, 712, 10.5);
+  labelRow(p3, '', '单位：万元', 726);
+  drawRows(p3, [{ cells: [['收入', 2], ['支出', 2]] }], 732, EDGES6);
   p3.centred('- 3 -', A4[0] / 2, 800, 12);
+
+  const p4 = page();
+  drawRows(p4, [HEADER6, ...ROWS6].map(row), 72, EDGES6);
+  p4.centred('- 4 -', A4[0] / 2, 800, 12);
 
   const dir = join(root, 'samples', 'budget-layouts');
   mkdirSync(join(dir, 'expected'), { recursive: true });
@@ -102,16 +119,26 @@ export async function buildBudgetLayouts(root: string): Promise<void> {
     rowKinds: r.map(() => 'body'),
     pages: [k === 0 ? 1 : k <= 2 ? 2 : 3],
   }));
+  tables.push({
+    title: TITLE6,
+    issuer: null,
+    unit: '单位：万元',
+    header: ['收入/项目', '收入/金额', '支出/项目', '支出/金额'],
+    rows: ROWS6,
+    rowKinds: ROWS6.map(() => 'body'),
+    pages: [3, 4],
+  });
   const facts: TextFacts = {
     pages,
     mustContain: [],
-    footers: ['- 1 -', '- 2 -', '- 3 -'],
+    footers: ['- 1 -', '- 2 -', '- 3 -', '- 4 -'],
     mustNotContain: [],
     notes: [
       'table 1: a left-margin heading over the unit line, a centred part heading above it (not part of the title); no issuer printed',
       "table 2: title and '部门：… 单位：万元' at the foot of page 1, the grid on page 2",
       "table 3: the issuer's name wraps ('…农业农村' over '局'); table 4: the unit wraps ('单位：万' over '元')",
       'table 5: a left-margin heading wrapped onto a second line',
+      "table 6: page 3 ends with its top header row '收入 | 支出' alone; the rest is on page 4",
     ],
   };
   writeJson(join(dir, 'expected', 'tables.json'), tables);
