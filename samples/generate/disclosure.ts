@@ -174,6 +174,36 @@ export const DISCLOSURE_VARIANTS: Variant[] = [
     ],
   },
   {
+    name: 'disclosure-fiscal',
+    description: '一般公共预算支出表 住房保障支出 150.00 → 170.00 and its 合计 1,250.00 → 1,270.00 (the table adds up): the 财政拨款收支总表 says 一般公共预算 1,250.00',
+    tables: (t) => setCell(setCell(t, 'general', 3, 2, '170.00'), 'general', 0, 2, '1,270.00'),
+    expected: [
+      {
+        rule: 'disclosure.identity',
+        severity: 'error',
+        evidence: ['1,250.00', '1,270.00'],
+        expected: '1270.00 万元',
+        actual: '1,250.00 万元',
+        note: '财政拨款收支总表 一、一般公共预算 1,250.00 ≠ 一般公共预算支出表 合计 1,270.00 (= 950.00 + 150.00 + 170.00, so no sum finding)',
+      },
+    ],
+  },
+  {
+    name: 'disclosure-basic',
+    description: '基本支出表 人员经费 620.00 → 640.00: 合计 800.00 ≠ 640.00 + 180.00 = 820.00',
+    tables: (t) => setCell(t, 'basic', 0, 1, '640.00'),
+    expected: [
+      {
+        rule: 'disclosure.identity',
+        severity: 'error',
+        evidence: ['800.00', '640.00', '180.00'],
+        expected: '820.00 万元',
+        actual: '800.00 万元',
+        note: '640.00 + 180.00 = 820.00; the 合计 printed is 800.00',
+      },
+    ],
+  },
+  {
     name: 'disclosure-missing',
     description: '政府性基金预算支出表 left out',
     tables: (t) => t.filter((x) => x.key !== 'fund'),

@@ -6,7 +6,12 @@
  * severity. `--tuned a,b` marks the files whose name contains a listed part as tuned-on (looked at
  * while building); the others are measured-on, reported separately.
  *
- *   node bin/run-ts.mjs scripts/budget/measure.ts <pdf-folder> --out <dir> [--gongwen bin/gongwen.mjs] [--tuned a,b] [--reuse]
+ *   node bin/run-ts.mjs scripts/budget/measure.ts <pdf-folder> --out <dir> [--gongwen bin/gongwen.mjs] [--tuned a,b] [--reuse] [--before <dir>]
+ *
+ * `--before <dir>`: an output folder of the same PDFs written by another build (e.g. this script
+ * with `--gongwen <old build>/bin/gongwen.mjs --out <dir>`); then a last table prints per file
+ * before → after: tables, budget-subject records, and findings by severity with the rules that gave
+ * the errors and warnings (which of them are false or true is judged by hand, per rule and file).
  *
  * Bad input: one line naming the folder and the reason, exit 2.
  */
@@ -20,6 +25,8 @@ import type { Table } from '../../src/model/types.ts';
 import { subjectTree } from '../../src/records/subjects.ts';
 
 interface FileRow {
+  /** findings per 'rule severity', for the before → after table */
+  byRule: Map<string, number>;
   name: string;
   tuned: boolean;
   tables: number;
@@ -47,7 +54,10 @@ function measureDocument(dir: string, name: string, tuned: boolean): FileRow {
   const records = readJson<RecordsFile>(join(dir, 'records.json'));
   const findings = readJson<Finding[]>(join(dir, 'findings.json'));
   const count = (f: (x: Finding) => boolean): number => findings.filter(f).length;
+  const byRule = new Map<string, number>();
+  for (const f of findings) if (f.severity !== 'info') byRule.set(`${f.rule} ${f.severity}`, (byRule.get(`${f.rule} ${f.severity}`) ?? 0) + 1);
   return {
+    byRule,
     name,
     tuned,
     tables: tables.length,
@@ -80,13 +90,66 @@ function print(rows: readonly FileRow[], title: string): void {
   process.stdout.write(`${total}  TOTAL\n`);
 }
 
+/** 'a → b', or 'a' when both are equal. */
+const arrow = (a: number | undefined, b: number | undefined): string => (a === b ? String(a ?? '-') : `${a ?? '-'} → ${b ?? '-'}`);
+
+/** Errors, warnings and infos of a row (rounding notes among the infos). */
+function severities(r: FileRow | undefined): [number, number, number] | [undefined, undefined, undefined] {
+  if (!r) return [undefined, undefined, undefined];
+  let e = 0;
+  let w = 0;
+  for (const [k, n] of r.byRule) if (k.endsWith(' error')) e += n;
+  else if (k.endsWith(' warning')) w += n;
+  return [e, w, r.infos + r.rounding];
+}
+
+/** Per file before → after (see the file comment). */
+function printBeforeAfter(before: readonly FileRow[], after: readonly FileRow[]): void {
+  process.stdout.write(`\nbefore → after (${after.length} files)\n`);
+  process.stdout.write(`${['tables', 'b-subject', 'error', 'warning', 'info'].map((h) => h.padStart(12)).join('')}  file: rules (before → after)\n`);
+  const sum = (rows: readonly FileRow[], f: (r: FileRow) => number): number => rows.reduce((s, r) => s + f(r), 0);
+  for (const a of after) {
+    const b = before.find((x) => x.name === a.name);
+    const [eb, wb, ib] = severities(b);
+    const [ea, wa, ia] = severities(a);
+    const rules = [...new Set([...(b?.byRule.keys() ?? []), ...a.byRule.keys()])].sort().map((k) => `${k} ${arrow(b?.byRule.get(k) ?? 0, a.byRule.get(k) ?? 0)}`);
+    const cols = [arrow(b?.tables, a.tables), arrow(b?.subjectRecords, a.subjectRecords), arrow(eb, ea), arrow(wb, wa), arrow(ib, ia)];
+    process.stdout.write(`${cols.map((c) => c.padStart(12)).join('')}  ${a.name}${rules.length ? `: ${rules.join('; ')}` : ''}\n`);
+  }
+  const tot = (rows: readonly FileRow[], i: 0 | 1 | 2): number => sum(rows, (r) => severities(r)[i] ?? 0);
+  const cols = [
+    arrow(sum(before, (r) => r.tables), sum(after, (r) => r.tables)),
+    arrow(sum(before, (r) => r.subjectRecords), sum(after, (r) => r.subjectRecords)),
+    arrow(tot(before, 0), tot(after, 0)),
+    arrow(tot(before, 1), tot(after, 1)),
+    arrow(tot(before, 2), tot(after, 2)),
+  ];
+  process.stdout.write(`${cols.map((c) => c.padStart(12)).join('')}  TOTAL\n`);
+}
+
+/** The rows of an output folder, one per PDF that has one. */
+function rowsOf(out: string, pdfs: readonly string[], tunedParts: readonly string[]): FileRow[] {
+  const rows: FileRow[] = [];
+  for (const pdf of pdfs) {
+    const name = pdf.replace(/\.pdf$/i, '');
+    const dir = join(out, name);
+    if (!existsSync(join(dir, 'findings.json'))) {
+      process.stdout.write(`(no output for ${name} in ${out})\n`);
+      continue;
+    }
+    rows.push(measureDocument(dir, name, tunedParts.some((p) => name.includes(p))));
+  }
+  return rows;
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, gongwen: { type: 'string' }, tuned: { type: 'string' }, reuse: { type: 'boolean' } },
+    options: { out: { type: 'string' }, gongwen: { type: 'string' }, tuned: { type: 'string' }, reuse: { type: 'boolean' }, before: { type: 'string' } },
   });
   const folder = positionals[0];
-  if (!folder || !values.out) fail('usage: measure.ts <pdf-folder> --out <dir> [--gongwen bin/gongwen.mjs] [--tuned a,b] [--reuse]');
+  if (!folder || !values.out) fail('usage: measure.ts <pdf-folder> --out <dir> [--gongwen bin/gongwen.mjs] [--tuned a,b] [--reuse] [--before <dir>]');
+  if (values.before !== undefined && !existsSync(values.before)) fail(`${values.before}: no such output folder (--before)`);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`${folder}: not a folder`);
   const pdfs = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
   if (pdfs.length === 0) fail(`${folder}: no PDF files`);
@@ -96,19 +159,11 @@ function main(): void {
     execFileSync(process.execPath, [cli, 'extract', folder, '--out', out, '--jobs', '1', '--progress', 'none', '--ocr', 'never', '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const tunedParts = (values.tuned ?? '').split(',').filter((s) => s !== '');
-  const rows: FileRow[] = [];
-  for (const pdf of pdfs) {
-    const name = pdf.replace(/\.pdf$/i, '');
-    const dir = join(out, name);
-    if (!existsSync(join(dir, 'findings.json'))) {
-      process.stdout.write(`(no output for ${name})\n`);
-      continue;
-    }
-    rows.push(measureDocument(dir, name, tunedParts.some((p) => name.includes(p))));
-  }
+  const rows = rowsOf(out, pdfs, tunedParts);
   print(rows.filter((r) => r.tuned), 'tuned-on');
   print(rows.filter((r) => !r.tuned), 'measured-on');
   print(rows, 'all');
+  if (values.before !== undefined) printBeforeAfter(rowsOf(resolve(values.before), pdfs, tunedParts), rows);
 }
 
 main();

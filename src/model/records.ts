@@ -69,6 +69,8 @@ export const BudgetSubjectSchema = z.object({
   parent: z.string().nullable(),
   /** 科目名称 as printed; null when the row has none */
   name: z.string().nullable(),
+  /** the department (部门/单位) the table is for: its printed issuer, else named by its or its 公文's title (records/department.ts); null when none says */
+  department: z.string().nullable(),
   /** 0-based index of the amount column in the table */
   column: z.number().int().nonnegative(),
   /** that column's header, as printed (multi-row headers joined with '/') */

@@ -13,7 +13,7 @@ import { PageBudgetError, PdfInputError, withPdf, type PdfHandle } from '../read
 import { readAllPages } from '../read/pageThreads.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
-import { fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
+import { carryCaptionsOver, defaultTableSettings, fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
 import { decidePage, type PageRead } from '../decide/page.ts';
@@ -109,6 +109,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     textPerPage.push(linesOutsideTables(lines, fragments, { keepCaptions: true }));
   });
 
+  carryCaptionsOver(fragmentsPerPage, prosePerPage.map((p) => p.lines), defaultTableSettings);
   const tables = fragmentsToTables(fragmentsPerPage.flat());
   const documents = splitGongwen(prosePerPage);
   const composed = pages.map((_, i) => composePage(textPerPage[i]!, fragmentsPerPage[i]!));

@@ -7,13 +7,16 @@ export type { Review, ReviewInput } from '../model/check.ts';
 import type { CheckInput, Review, ReviewInput } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
 import { SEVERITIES } from '../model/findings.ts';
-import { tablesToRecords } from '../records/index.ts';
+import { RECORD_SETTINGS, tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
 import { withKey } from '../review/key.ts';
 
 /** Tables → records → checks. */
 export function review(input: ReviewInput): Review {
-  const rec = tablesToRecords(input.tables);
+  const docs = input.document.documents;
+  // the title of the 公文 holding a table's first page names its department when the table does not
+  const titleOf = (t: { pages: number[] }): string | null => docs.find((d) => (t.pages[0] ?? 0) >= d.pageFrom && (t.pages[0] ?? 0) <= d.pageTo)?.title ?? null;
+  const rec = tablesToRecords(input.tables, RECORD_SETTINGS, titleOf);
   const checkInput: CheckInput = { ...input, records: rec.records };
   const checked = runChecks(checkInput);
   const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey);

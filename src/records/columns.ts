@@ -65,6 +65,7 @@ export const KIND_COLUMNS: Readonly<Record<RecordKind, readonly ColumnSpec[]>> =
     { name: 'level', type: 'integer', title: '科目级次（1 类 2 款 3 项）', nullable: false },
     { name: 'parent', type: 'string', title: '上级科目编码', nullable: true },
     { name: 'name', type: 'string', title: '科目名称', nullable: true },
+    { name: 'department', type: 'string', title: '部门（单位）', nullable: true },
     { name: 'column', type: 'integer', title: '金额所在列（从 0 起）', nullable: false },
     { name: 'header', type: 'string', title: '金额列标题', nullable: false },
     { name: 'amount', type: 'number', title: '金额', nullable: true },

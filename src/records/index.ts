@@ -14,6 +14,7 @@ import { tableToSignature } from './signatures.ts';
 import { villageTableToRecords } from './village.ts';
 import { subjectTableToRecords } from './subjectRecords.ts';
 import { subjectTrees } from './subjects.ts';
+import { departmentOf } from './department.ts';
 
 export { cellAt, cellEvidence, slotText, unparseableFinding } from './evidence.ts';
 export { headerParts, headerToSignature, tableToKind, tableToSignature, type Signature } from './signatures.ts';
@@ -24,6 +25,7 @@ export { textToAmountUnit } from './budget.ts';
 export { rowTotalFlags, toYuan } from './totals.ts';
 export { cellToNumber, cellsToType, tableToColumns } from './valueTypes.ts';
 export { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
+export { departmentOf, departmentOfTitle } from './department.ts';
 export { subjectTree, subjectTrees, type SubjectLevel, type SubjectNode, type SubjectTree } from './subjects.ts';
 
 export interface RecordsResult {
@@ -33,10 +35,11 @@ export interface RecordsResult {
   findings: Finding[];
 }
 
-/** One table → its records and findings. */
+/** One table → its records and findings; `documentTitle` (its 公文's) names the department when the table does not. */
 export function tableToRecords(
   table: Table,
   settings: RecordSettings = RECORD_SETTINGS,
+  documentTitle: string | null = null,
 ): { kind: RecordKind; records: AnyRecord[]; findings: Finding[]; columns?: GenericColumn[] } {
   const sig = tableToSignature(table, settings);
   switch (sig.kind) {
@@ -49,17 +52,24 @@ export function tableToRecords(
     case 'generic': {
       // rows keyed by subject codes (科目编码 or 类/款/项): recognised from structure, as no header word names them
       const trees = subjectTrees(table).filter((t) => t.amountColumns.length > 0);
-      if (trees.length > 0) return { kind: 'budget-subject', ...subjectTableToRecords(table, trees) };
+      if (trees.length > 0) return { kind: 'budget-subject', ...subjectTableToRecords(table, trees, departmentOf(table, documentTitle)) };
       return { kind: sig.kind, ...genericTableToRecords(table, settings), findings: [] };
     }
   }
 }
 
-/** Tables → records (each checked against AnyRecordSchema), the kind of each table, findings. */
-export function tablesToRecords(tables: readonly Table[], settings: RecordSettings = RECORD_SETTINGS): RecordsResult {
+/**
+ * Tables → records (each checked against AnyRecordSchema), the kind of each table, findings.
+ * `documentTitleOf` gives the title of the 公文 a table belongs to (for budget-subject `department`).
+ */
+export function tablesToRecords(
+  tables: readonly Table[],
+  settings: RecordSettings = RECORD_SETTINGS,
+  documentTitleOf: (t: Table) => string | null = () => null,
+): RecordsResult {
   const out: RecordsResult = { records: [], tables: [], findings: [] };
   for (const table of tables) {
-    const r = tableToRecords(table, settings);
+    const r = tableToRecords(table, settings, documentTitleOf(table));
     out.tables.push(r.columns ? { table: table.id, kind: r.kind, columns: r.columns } : { table: table.id, kind: r.kind });
     for (const rec of r.records) out.records.push(AnyRecordSchema.parse(rec));
     out.findings.push(...r.findings);

@@ -23,16 +23,16 @@ function rowPage(table: Table, row: number, cols: readonly number[]): number {
   return table.pages[0] ?? 1;
 }
 
-/** A subject table (its subject lists) → records (zod-validated) and findings for unreadable amounts. */
-export function subjectTableToRecords(table: Table, trees: readonly SubjectTree[]): { records: BudgetSubject[]; findings: Finding[] } {
+/** A subject table (its subject lists) → records (zod-validated, each naming `department`) and findings for unreadable amounts. */
+export function subjectTableToRecords(table: Table, trees: readonly SubjectTree[], department: string | null = null): { records: BudgetSubject[]; findings: Finding[] } {
   const records: BudgetSubject[] = [];
   const findings: Finding[] = [];
-  for (const tree of trees) listToRecords(table, tree, records, findings);
+  for (const tree of trees) listToRecords(table, tree, department, records, findings);
   return { records, findings };
 }
 
 /** One subject list → its records (appended in row order), findings for unreadable amounts. */
-function listToRecords(table: Table, tree: SubjectTree, records: BudgetSubject[], findings: Finding[]): void {
+function listToRecords(table: Table, tree: SubjectTree, department: string | null, records: BudgetSubject[], findings: Finding[]): void {
   const byRow = new Map(tree.nodes.map((n) => [n.row, n]));
   for (const n of tree.nodes) {
     const page = rowPage(table, n.row, tree.codeColumns);
@@ -52,6 +52,7 @@ function listToRecords(table: Table, tree: SubjectTree, records: BudgetSubject[]
           level: n.level,
           parent: n.parent === null ? null : (byRow.get(n.parent)?.code ?? null),
           name: n.name,
+          department,
           column: c,
           header: header.trim(),
           bbox: rowSource(table, n.row).bbox,

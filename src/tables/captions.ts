@@ -19,6 +19,12 @@
  *    passed over when a title stands above it; '公开03表：标题' at the left margin is a title;
  *  - right over an issuer line, a short line that is no sentence is the title wherever it stands
  *    ('二、收入预算总表' at the left margin), and a centred one may stand further off centre;
+ *  - right over a unit line, a short line ending like a table's name is the title wherever it
+ *    stands ('一、2017年度某某厅收支预算总表' bold at the left margin); above such a margin heading
+ *    only its wrapped head joins it (same font, same left edge), never a centred part heading;
+ *  - a labelled line (issuer or unit) may stand `LABEL_LINE_GAP` × its font size off; a line whose
+ *    centre is above the table's top counts even when the grid's top edge cuts it; wrapped label
+ *    tails are joined back first (captionLines.ts);
  *  - a numbered heading at the left margin ('1、资产负债表项目变动的情况及原因', '（三）支出表'),
  *    short and no sentence, right over the table or its unit line, or printed on the unit line's
  *    left ('6、现金流量表        单位：元'), is the title;
@@ -26,7 +32,8 @@
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
 import { joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
-import { centreX, intersectionArea, unionBoxes } from './geometry.ts';
+import { unwrapLabelLines } from './captionLines.ts';
+import { centreX, centreY, intersectionArea, unionBoxes } from './geometry.ts';
 import type { TableSettings } from './settings.ts';
 
 /** Words that make '…单位：' a unit of measure ('金额单位：元'); '编制单位：' names an office instead. */
@@ -52,6 +59,13 @@ const TABLE_LABEL = /^(?:公开|预算公开|附)?表\s*[0-9０-９一二三四�
 const UNIT_AFTER_ISSUER = new RegExp(`[（(]?\\s*${UNIT_PREFIX}单\\s*位\\s*[:：]\\s*[^\\s）)，。；]+\\s*[）)]?`);
 /** Lines of one wrapped title stand at most this × font size apart (gap between boxes). */
 const WRAPPED_TITLE_GAP = 0.8;
+/**
+ * A labelled caption line ('部门：…', '单位：…') may stand this × its font size off the table or the
+ * caption line below it (spreadsheet tables print their small label row well above the grid).
+ */
+const LABEL_LINE_GAP = 6;
+/** Ends like a table's name: '…总表', '…预算表（功能科目）'. */
+export const TABLE_NAME_END = /表(?:[（(][^（()）]*[）)])?$/;
 const SENTENCE_END = /[。；，,;！？!?]$/;
 /** A heading's number: '1、', '6.', '（三）', '二、', '(2)'. */
 const HEADING_NUMBER = /^(?:[0-9０-９]{1,2}\s*[、.．](?![0-9０-９])|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)/;
@@ -139,7 +153,9 @@ function isWrappedTitleHead(line: Line, text: string, below: Line | undefined, c
   const fs = line.fontSize > 0 ? line.fontSize : 10;
   if (Math.abs(fs - below.fontSize) > 0.1 * fs) return false;
   if (below.bbox.top - line.bbox.bottom > WRAPPED_TITLE_GAP * fs) return false;
-  return column.x1 - line.bbox.x1 <= s.captionMinMargin * fs && line.bbox.x0 - column.x0 <= 2.5 * fs;
+  if (column.x1 - line.bbox.x1 <= s.captionMinMargin * fs && line.bbox.x0 - column.x0 <= 2.5 * fs) return true;
+  // a heading wrapped at the left margin: both lines start at one x, the head the longer, ending short of the edge by < 2 characters
+  return Math.abs(line.bbox.x0 - below.bbox.x0) <= 0.5 * fs && line.bbox.x1 >= below.bbox.x1 && column.x1 - line.bbox.x1 <= 2 * fs;
 }
 
 /**
@@ -182,8 +198,9 @@ export function attachCaption<F extends TableFragment>(
   s: TableSettings,
 ): F {
   const table = fragment.bbox;
-  const above = candidates
-    .filter((l) => l.bbox.bottom <= table.top + 1 && l.bbox.top >= ceiling && l.bbox.x1 > table.x0 - 1 && l.bbox.x0 < table.x1 + 1)
+  // a line cut by the table's top edge (its lower half hidden under the grid) still stands above it
+  const above = unwrapLabelLines(candidates, s.cellSpaceRatio)
+    .filter((l) => centreY(l.bbox) <= table.top && l.bbox.top >= ceiling && l.bbox.x1 > table.x0 - 1 && l.bbox.x0 < table.x1 + 1)
     .sort(nearestFirst);
   let refTop = table.top;
   const titleLines: { line: Line; text: string }[] = [];
@@ -193,16 +210,22 @@ export function attachCaption<F extends TableFragment>(
   const boxes: BBox[] = [...fragment.captionBoxes];
   const taken: Line[] = [];
   let title = fragment.title;
+  /** the last caption line taken was a unit line (a heading at the left margin may stand over it) */
+  let overUnit = false;
+  /** the title's lowest line is a heading at the margin, not centred: only its wrapped head may join it */
+  let marginHeading = false;
   for (const line of above) {
     const fs = line.fontSize > 0 ? line.fontSize : 10;
-    if (refTop - line.bbox.bottom > s.captionMaxGap * fs || consumed.has(line)) break;
     const text = lineText(line, s);
     const cap = title === undefined && titleLines.length === 0 && issuer === undefined ? issuerCaptionOf(text) : undefined;
+    const labelled = cap !== undefined || (unit === undefined && isUnitLine(line, text, table));
+    if (refTop - line.bbox.bottom > (labelled ? LABEL_LINE_GAP : s.captionMaxGap) * fs || consumed.has(line)) break;
     if (cap !== undefined) {
       const name = cap.issuer !== '' ? cap.issuer : sameRowText(line, above, consumed, s);
       if (name !== '') issuer = name;
       if (unit === undefined && cap.unit !== undefined) unit = cap.unit;
       refTop = line.bbox.top;
+      overUnit = false;
       if (cap.before !== '' && !TABLE_LABEL.test(cap.before.replace(/\s+/g, ''))) {
         titleLines.unshift({ line, text: cap.before });
         continue;
@@ -218,6 +241,7 @@ export function attachCaption<F extends TableFragment>(
       boxes.push(box);
       taken.push(line);
       refTop = line.bbox.top;
+      overUnit = titleLines.length === 0;
       const left = line.items.filter((it) => it.bbox.x1 <= box.x0 + 0.5);
       if (title === undefined && titleLines.length === 0 && left.length > 0 && left.length < line.items.length) {
         const head = tightenCjk(joinRuns(left.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize })), s.cellSpaceRatio));
@@ -229,6 +253,12 @@ export function attachCaption<F extends TableFragment>(
       continue;
     }
     if (title !== undefined || titleLines.length >= MAX_TITLE_LINES) break;
+    if (marginHeading) {
+      if (!isWrappedTitleHead(line, text, titleLines[0]?.line, column, s)) break;
+      titleLines.unshift({ line, text });
+      refTop = line.bbox.top;
+      continue;
+    }
     if (titleLines.length === 0 && TABLE_LABEL.test(text.replace(/\s+/g, ''))) {
       labels.push(line);
       refTop = line.bbox.top;
@@ -239,9 +269,11 @@ export function attachCaption<F extends TableFragment>(
       break;
     }
     const overIssuer = issuer !== undefined && titleLines.length === 0;
-    if (overIssuer && isHeadingOverIssuer(text)) {
+    // right over the issuer line, or over the unit line when it ends like a table's name ('一、…收支预算总表')
+    if ((overIssuer || (overUnit && titleLines.length === 0 && TABLE_NAME_END.test(text))) && isHeadingOverIssuer(text)) {
       titleLines.unshift({ line, text });
       refTop = line.bbox.top;
+      marginHeading = !isTitleLike(line, text, table, column, s, overIssuer);
       continue;
     }
     if (titleLines.length === 0 && isNumberedHeading(text, line.bbox.x0, fs, column)) {

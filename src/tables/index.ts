@@ -5,6 +5,7 @@
  *   pageToFragments(page, lines)  one page → TableFragment[] (lattice first, stream on the rest)
  *   fragmentsToTables(fragments)  all pages → Table[] (continuations merged, repeated headers dropped)
  *   linesOutsideTables(lines, fs) the lines a caller keeps as prose
+ *   carryCaptionsOver(fs, lines)  a caption at a page's foot → the next page's first table
  */
 import type { Line, PageContent, TableFragment } from '../model/types.ts';
 import { attachCaption, isCaptionLine, type TextColumn } from './captions.ts';
@@ -16,6 +17,7 @@ import { linesToStreamFragments } from './stream.ts';
 
 export { defaultTableSettings, type TableSettings } from './settings.ts';
 export { fragmentsToTables } from './merge.ts';
+export { carryCaptionsOver } from './carryCaptions.ts';
 export type { FragmentStats } from './fragmentStats.ts';
 
 /** Whether most of a line's text (by items) lies inside the fragment's box. */

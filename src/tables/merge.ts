@@ -14,7 +14,8 @@
  * too), the row is the rest of the previous row and is joined onto it cell by cell.
  *
  * A ruled continuation with fewer columns, whose edges meet the spans of the table's last row, is
- * first re-expressed on the table's columns (`widen.ts`).
+ * first re-expressed on the table's columns (`widen.ts`). A page that ends with only a table's top
+ * header row(s) is joined to the grid on the next page, both header parts kept (`headerStub.ts`).
  */
 import type { Cell, Table, TableFragment } from '../model/types.ts';
 import { joinWrapped, tidyCell } from '../text/spacing.ts';
@@ -23,11 +24,14 @@ import { overlap1d } from './geometry.ts';
 import { firstDataRow, headerStrings, isNumericText } from './rowKinds.ts';
 import { resolveTableSettings, type TableSettings } from './settings.ts';
 import { widenToColumns } from './widen.ts';
+import { stubOnto } from './headerStub.ts';
 
 interface Part {
   f: TableFragment;
   /** rows dropped at its top (header rows of the first part, repeats in the others) */
   drop: number;
+  /** its dropped rows are the lower header rows under a header stub (headerStub.ts), not repeats */
+  header?: boolean;
 }
 
 /** Leading 'header' rows of a fragment. */
@@ -144,6 +148,12 @@ export function fragmentsToTables(fragments: TableFragment[], settings?: Partial
   for (const f of fragments) {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1]!.f;
+    const stub = g && g.length === 1 ? stubOnto(g[0]!.f, f, s.edgeTolerance) : undefined;
+    if (g && stub) {
+      g[0] = { f: stub, drop: stub.rows.length };
+      g.push({ f, drop: leadingHeaderRows(f), header: true });
+      continue;
+    }
     const next = g && last && !continues(g[0]!.f, last, f, s) ? widenToColumns(f, last, s.edgeTolerance) : f;
     if (g && next && continues(g[0]!.f, last!, next, s)) g.push({ f: next, drop: repeatedHeaderRows(g[0]!.f, next) });
     else groups.push([{ f, drop: leadingHeaderRows(f) }]);
@@ -154,8 +164,15 @@ export function fragmentsToTables(fragments: TableFragment[], settings?: Partial
 function partsToTable(parts: Part[], id: string): Table {
   const first = parts[0]!.f;
   const C = first.columns;
-  const h = parts[0]!.drop;
-  const cells: Cell[] = first.cells.filter((c) => c.row < h).map((c) => ({ ...c, row: c.row - h }));
+  // header rows: the first part's, then those of parts under a header stub
+  let h = parts[0]!.drop;
+  const headerCells: Cell[] = first.cells.filter((c) => c.row < h);
+  for (const p of parts.slice(1)) {
+    if (!p.header) continue;
+    headerCells.push(...p.f.cells.filter((c) => c.row < p.drop).map((c) => ({ ...c, row: c.row + h })));
+    h += p.drop;
+  }
+  const cells: Cell[] = headerCells.map((c) => ({ ...c, row: c.row - h }));
   const rows: string[][] = [];
   const kinds: ('body' | 'section')[] = [];
   let strayItems = 0;
@@ -163,7 +180,7 @@ function partsToTable(parts: Part[], id: string): Table {
   for (let p = 0; p < parts.length; p++) {
     const { f, drop } = parts[p]!;
     strayItems += statsOf(f).strayItems;
-    if (p > 0) dropped += drop;
+    if (p > 0 && !parts[p]!.header) dropped += drop;
     let start = drop;
     if (p > 0 && start < f.rows.length && splitRowContinues(rows, kinds, f, start)) {
       const last = rows.length - 1;
@@ -197,7 +214,7 @@ function partsToTable(parts: Part[], id: string): Table {
     pages: [...new Set(parts.map((x) => x.f.page))],
     detector: first.detector,
     columns: C,
-    header: headerStrings(first.cells, h, C),
+    header: headerStrings(headerCells, h, C),
     rows,
     rowKinds: kinds,
     cells,

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gongwen } from '../batch/cli.ts';
 import { ROOT } from '../helpers/samples.ts';
+import { openDuckDb, type Row } from '../helpers/duckdb.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-duckdb-'));
 const out = join(dir, 'out');
-type Row = Record<string, unknown>;
 let query: (sql: string) => Promise<Row[]>;
 let close: () => void = () => {};
 
@@ -22,14 +22,7 @@ beforeAll(async () => {
     180_000,
   );
   expect(r.code, r.stderr).toBe(0);
-  const duckdb = await import('@duckdb/node-api');
-  const instance = await duckdb.DuckDBInstance.create(join(out, '_batch', 'gongwen.duckdb'), { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  query = async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Row[];
-  close = () => {
-    conn.closeSync();
-    instance.closeSync();
-  };
+  ({ query, close } = await openDuckDb(join(out, '_batch', 'gongwen.duckdb')));
 }, 200_000);
 
 afterAll(() => {

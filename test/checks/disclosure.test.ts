@@ -40,7 +40,7 @@ describe('disclosure samples', () => {
     const { findings, summary } = runChecks(input);
     expect(disclosureFindings(findings)).toEqual([]);
     const rule = (id: string) => summary.rules.find((r) => r.rule === id)!;
-    expect(rule('disclosure.identity')).toMatchObject({ checked: 6, passed: 6 });
+    expect(rule('disclosure.identity')).toMatchObject({ checked: 7, passed: 7 });
     expect(rule('disclosure.missing-table')).toMatchObject({ checked: 8, passed: 8 });
     expect(rule('disclosure.text-figure').checked).toBeGreaterThanOrEqual(4);
     expect(rule('disclosure.text-figure').failed).toBe(0);
@@ -49,7 +49,7 @@ describe('disclosure samples', () => {
     );
   });
 
-  for (const name of ['disclosure-identity', 'disclosure-text', 'disclosure-yoy', 'disclosure-missing']) {
+  for (const name of ['disclosure-identity', 'disclosure-fiscal', 'disclosure-basic', 'disclosure-text', 'disclosure-yoy', 'disclosure-missing']) {
     it(`${name}: exactly the planted finding, evidence on the right places`, async () => {
       const want = expected<{ findings: ExpectedFinding[] }>(name, 'findings.json').findings;
       const got = disclosureFindings(runChecks(await sampleInput(name)).findings);
@@ -69,6 +69,19 @@ describe('disclosure samples', () => {
     const t = table(input, 't7');
     expect(f!.evidence).toEqual([0, 1, 2, 3].map((c) => cellEvidence(t, 0, c)));
     expect(f!.message).toContain('容差');
+  });
+
+  it('the 财政拨款 tables disagreeing: the finding cites the 财政拨款收支总表 一般公共预算 cell and the 一般公共预算支出表 合计 cell', async () => {
+    const input = await sampleInput('disclosure-fiscal');
+    const [f] = disclosureFindings(runChecks(input).findings);
+    const fiscal = input.tables.find((t) => /财政拨款收支/.test(t.title ?? ''))!;
+    const general = input.tables.find((t) => /一般公共预算支出表/.test(t.title ?? ''))!;
+    const row = fiscal.rows.findIndex((r) => squash(r[0] ?? '') === '一、一般公共预算');
+    expect(f!.evidence).toEqual([cellEvidence(fiscal, row, 1), cellEvidence(general, 0, 2)]);
+    expect(f!.message).toContain('财政拨款收支总表 一般公共预算 = 一般公共预算支出表 合计不成立');
+    // the clean disclosure runs the same identity and it holds
+    const clean = runChecks(await sampleInput('disclosure')).summary.rules.find((r) => r.rule === 'disclosure.identity')!;
+    expect(clean.verified.some((v) => v.startsWith('财政拨款收支总表 一般公共预算 = 一般公共预算支出表 合计'))).toBe(true);
   });
 
   it('the disagreeing 情况说明 figure cites the phrase and the 收支总表 收入总计 cell', async () => {

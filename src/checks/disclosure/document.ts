@@ -5,7 +5,7 @@
 import type { CheckInput, Paragraph } from '../../model/check.ts';
 import type { Table } from '../../model/types.ts';
 import { documentOfTable, paragraphsOf } from '../context.ts';
-import { claimedSet, recogniseTables, type DisclosureSet, type DisclosureTableKind, type RecognisedTable } from './tables.ts';
+import { claimedSet, kindOfTitle, normalizeTitle, recogniseTables, type DisclosureSet, type DisclosureTableKind, type RecognisedTable } from './tables.ts';
 import { columnValue, firstValue, rowValue, type CellAmount } from './values.ts';
 import { moneyUnitOf } from '../text.ts';
 
@@ -97,6 +97,15 @@ export interface NamedAmounts {
   /** 财政拨款收支总表: 收入总计 / 支出总计 */
   fiscalIncome: CellAmount | null;
   fiscalExpense: CellAmount | null;
+  /** 财政拨款收支总表: its 一般公共预算 and 政府性基金预算 income rows */
+  fiscalGeneral: CellAmount | null;
+  fiscalFund: CellAmount | null;
+  /** whether the 财政拨款收支总表 prints a non-zero 结转/结余 row (then income and spending of a year differ by it) */
+  fiscalCarried: boolean;
+  /** 合计 of the 一般公共预算支出表, of the 财政拨款支出表 (all 财政拨款 by function), of the 政府性基金预算支出表 */
+  generalTotal: CellAmount | null;
+  fiscalTableTotal: CellAmount | null;
+  fundTotal: CellAmount | null;
   /** 基本支出表: 合计, 人员经费, 公用经费 */
   basicTotal: CellAmount | null;
   basicPersonnel: CellAmount | null;
@@ -110,6 +119,22 @@ export interface NamedAmounts {
 
 function totalOf(t: Table | undefined): CellAmount | null {
   return t ? firstValue(rowValue(t, /^(收入|支出)?(总计|合计)$/), columnValue(t, TOTAL)) : null;
+}
+
+/** The first table titled as a 一般公共预算（财政拨款）支出表 whose title does (`general`) or does not name 一般公共预算. */
+function expenseTableNaming(d: Disclosure, general: boolean): Table | undefined {
+  return d.tables.find((t) => {
+    if (!t.title || kindOfTitle(t.title) !== 'general-expense') return false;
+    const names = /一般公共预算/.test(normalizeTitle(t.title));
+    return general ? names : !names && /财政拨款/.test(normalizeTitle(t.title));
+  });
+}
+
+/** Whether a table prints a 结转/结余 row with a non-zero amount. */
+function carries(t: Table | undefined): boolean {
+  if (!t) return false;
+  const v = rowValue(t, /结转|结余/);
+  return v !== null && v.value.value !== 0;
 }
 
 /** Reads the named amounts of a disclosure's tables. */
@@ -136,6 +161,12 @@ export function namedAmounts(d: Disclosure): NamedAmounts {
     expenseProject: col(expense, /^项目支出$/),
     fiscalIncome: row(fiscal, /^收入(总计|合计)$/),
     fiscalExpense: row(fiscal, /^支出(总计|合计)$/),
+    fiscalGeneral: row(fiscal, /^一般公共预算(财政)?(拨款|资金)?(收入)?$/),
+    fiscalFund: row(fiscal, /^政府性基金预算(财政)?(拨款|资金)?(收入)?$/),
+    fiscalCarried: carries(fiscal),
+    generalTotal: totalOf(expenseTableNaming(d, true)),
+    fiscalTableTotal: totalOf(expenseTableNaming(d, false)),
+    fundTotal: totalOf(tableOf(d, 'fund-expense')),
     basicTotal: basic ? firstValue(columnValue(basic, TOTAL), rowValue(basic, TOTAL)) : null,
     basicPersonnel: firstValue(col(basic, /^人员经费(合计|小计)?$/), row(basic, /^人员经费(合计|小计)?$/)),
     basicPublic: firstValue(col(basic, /^公用经费(合计|小计)?$/), row(basic, /^公用经费(合计|小计)?$/)),

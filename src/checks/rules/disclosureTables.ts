@@ -8,7 +8,8 @@
  * - `disclosure.identity` (error): cross-table identities — 收支总表 收入总计 = 支出总计; 收入总表
  *   and 支出总表 totals = 收支总表's; 财政拨款收支总表 收入总计 = 支出总计; 支出总表 基本支出 =
  *   基本支出表 合计; 基本支出 = 人员经费 + 公用经费; “三公” = 因公出国（境）+ 公务用车购置及运行 +
- *   公务接待; (决算) 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. Amounts are converted to
+ *   公务接待; (预算, no 结转 printed in the 财政拨款收支总表) its 一般公共预算 / 政府性基金预算
+ *   income = the 一般公共预算 / 政府性基金预算支出表 合计, its 支出合计 = the 财政拨款支出表 合计; (决算) 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. Amounts are converted to
  *   元 first; a difference within the printed rounding of the terms (half a unit of the last
  *   printed digit each) is an info note, never an error.
  */
@@ -114,6 +115,12 @@ function checkIdentities(d: Disclosure, tally: Tally, findings: Finding[]): void
   agreesWithOne('收入总表合计 = 收支总表收入', n.incomeTotal, [n.incomeGrand, n.incomeYear], tally, findings);
   agreesWithOne('支出总表合计 = 收支总表支出', n.expenseTotal, [n.expenseGrand, n.expenseYear], tally, findings);
   identity('财政拨款收支总表 收入总计 = 支出总计', n.fiscalIncome, [n.fiscalExpense], tally, findings);
+  // 预算: the 财政拨款 tables agree (a 决算's, or a budget's carrying 结转, differ by the carried amounts)
+  if (d.set === 'budget' && !n.fiscalCarried) {
+    identity('财政拨款收支总表 一般公共预算 = 一般公共预算支出表 合计', n.fiscalGeneral, [n.generalTotal], tally, findings);
+    identity('财政拨款收支总表 政府性基金预算 = 政府性基金预算支出表 合计', n.fiscalFund, [n.fundTotal], tally, findings);
+    identity('财政拨款收支总表 支出合计 = 财政拨款支出表 合计', n.fiscalExpense, [n.fiscalTableTotal], tally, findings);
+  }
   if (n.basicPersonnel && n.basicPublic) identity('基本支出 = 人员经费 + 公用经费', n.basicTotal, [n.basicPersonnel, n.basicPublic], tally, findings);
   identity('“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费', n.threeTotal, [n.threeAbroad, n.threeCars, n.threeReception], tally, findings);
   if (d.set === 'final') {
