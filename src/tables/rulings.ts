@@ -72,7 +72,9 @@ function second(ends: readonly number[], side: 'low' | 'high'): number {
 /**
  * Merged rulings → connected components (an h and a v line are connected when they cross or
  * touch within `intersectTolerance`). Only components with ≥ 2 h and ≥ 2 v lines are returned,
- * each framed where at least two of its lines reach (a lone overshooting line is not a border),
+ * each framed where at least two of its vertical lines reach (a lone one overshooting the top or
+ * bottom rule is no border; left and right, a rule's overshoot is kept, so the edges of a table's
+ * pages agree whichever rules overshoot),
  * top to bottom; h-only bands (three-line tables, 版记 rules) are left to the stream detector.
  */
 export function linesToRegions(lines: readonly Ruling[], s: TableSettings): RulingRegion[] {
@@ -110,8 +112,8 @@ export function linesToRegions(lines: readonly Ruling[], s: TableSettings): Ruli
     const h = g.filter((l) => l.axis === 'h');
     const v = g.filter((l) => l.axis === 'v');
     if (h.length < 2 || v.length < 2) continue;
-    const x0 = Math.min(second(h.map((l) => l.from), 'low'), ...v.map((l) => l.at));
-    const x1 = Math.max(second(h.map((l) => l.to), 'high'), ...v.map((l) => l.at));
+    const x0 = Math.min(...h.map((l) => l.from), ...v.map((l) => l.at));
+    const x1 = Math.max(...h.map((l) => l.to), ...v.map((l) => l.at));
     const top = Math.min(second(v.map((l) => l.from), 'low'), ...h.map((l) => l.at));
     const bottom = Math.max(second(v.map((l) => l.to), 'high'), ...h.map((l) => l.at));
     regions.push({ h, v, bbox: { x0, top, x1, bottom } });
