@@ -34,7 +34,7 @@ export interface RebuildOptions {
 /** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
 export async function rebuildBatchOutputs(out: string, entries: readonly ManifestEntry[], o: RebuildOptions = {}): Promise<void> {
   const rows: BatchRow[] = entries.map((e) => ({
-    file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
+    file: e.path, folder: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
   }));
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
@@ -54,7 +54,7 @@ async function writeWorkbooks(out: string, batchDir: string, rows: readonly Batc
   await writeXlsx(join(batchDir, XLSX_FILE), tables.filter((t) => t.name !== 'cells'));
   for (const r of rows) {
     if (r.status === 'failed') continue;
-    const parts = r.document.split('/');
+    const parts = r.folder.split('/');
     const own = (await batchToSqlTables(out, [r])).filter((t) => t.name !== 'documents');
     await writeXlsx(join(out, ...parts, `${parts.at(-1)!}.xlsx`), own);
   }

@@ -11,16 +11,18 @@ import { tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
 import { withKey } from '../review/key.ts';
 
-/** Tables → records → checks. */
+/** Tables → records → checks; every record and finding carries the document's id (document.json `id`). */
 export function review(input: ReviewInput): Review {
+  const document = input.document.id;
   const rec = tablesToRecords(input.tables);
-  const checkInput: CheckInput = { ...input, records: rec.records };
+  const records = rec.records.map((r) => ({ document, ...r }));
+  const checkInput: CheckInput = { ...input, records };
   const checked = runChecks(checkInput);
-  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey);
+  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey).map((f) => ({ document, ...f }));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
-    records: { tables: rec.tables, records: rec.records },
+    records: { tables: rec.tables, records },
     findings,
     summary: { ...checked.summary, findings: counts },
   };

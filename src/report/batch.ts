@@ -6,7 +6,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { DocumentSchema } from '../model/schemas.ts';
+import { DocumentInSchema } from '../model/schemas.ts';
 import { FindingsFileSchema, type Finding } from '../model/findings.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { VERSION } from '../version.ts';
@@ -84,7 +84,7 @@ async function folderRow(root: string, dir: string): Promise<BatchRow> {
   const id = toId(root, dir);
   const row: BatchRow = { id, name: id.split('/').pop() ?? id, status: 'unreadable', pages: null, method: '', documents: null, tables: null, findings: null, href: null, note: '' };
   try {
-    const doc = DocumentSchema.parse(await readJsonFile(join(dir, 'document.json')));
+    const doc = DocumentInSchema.parse(await readJsonFile(join(dir, 'document.json')));
     Object.assign(row, {
       name: doc.source.name,
       status: doc.status,
