@@ -16,6 +16,7 @@ import type { Table } from '../model/types.ts';
 import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, type ColumnSpec } from '../records/columns.ts';
 import { documentRows, ownColumns, rowDir, rowId, type BatchRow } from '../write/batch.ts';
 import { kindToColumns, recordField } from '../write/records.ts';
+import { printedTables } from './printed.ts';
 
 /** SQL type of a column. */
 export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN';
@@ -120,4 +121,15 @@ export async function batchToSqlTables(out: string, rows: readonly BatchRow[]): 
   }
   out2.push(findings);
   return out2;
+}
+
+/**
+ * The sheets of one document's workbook: a sheet per printed table (typed, printedTables), then
+ * its records per kind, findings with the reviewer's decision, pages, the table index and cells.
+ */
+export async function documentSheets(out: string, row: BatchRow): Promise<SqlTable[]> {
+  const printed = printedTables(await readJson<Table[]>(join(rowDir(out, row), 'tables.json'), []));
+  const own = (await batchToSqlTables(out, [row])).filter((t) => t.name !== 'documents' && t.name !== 'files');
+  const rank = (t: SqlTable): number => (t.name.startsWith('records_') ? 0 : ['findings', 'pages', 'tables', 'cells'].indexOf(t.name) + 1);
+  return [...printed, ...own.sort((a, b) => rank(a) - rank(b))];
 }
