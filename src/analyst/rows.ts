@@ -25,7 +25,8 @@ export type SqlValue = string | number | boolean | null;
 export interface SqlTable {
   /** table name: documents, pages, tables, cells, records_<kind with '_'>, findings */
   name: string;
-  columns: { name: string; type: SqlType }[];
+  /** `format`: a spreadsheet number format for the column ('#,##0.00'), used by the workbook only */
+  columns: { name: string; type: SqlType; format?: string }[];
   rows: SqlValue[][];
 }
 
