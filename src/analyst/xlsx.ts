@@ -1,6 +1,7 @@
 /**
  * The one boundary to exceljs: SqlTables (rows.ts) → an .xlsx workbook, one sheet per table, numbers
- * as numeric cells, booleans as booleans, the header row frozen, column widths from the content.
+ * as numeric cells (with the column's number format when it has one), booleans as booleans, the
+ * header row frozen, column widths from the content.
  * Written to a temp file beside the target and renamed into place.
  */
 import { rename, rm } from 'node:fs/promises';
@@ -38,10 +39,12 @@ export async function writeXlsx(path: string, tables: readonly SqlTable[]): Prom
     ws.getRow(1).font = { bold: true };
     for (const row of t.rows) ws.addRow(row.map((v) => (v === null ? null : v)));
     t.columns.forEach((c, i) => {
+      if (c.format) ws.getColumn(i + 1).numFmt = c.format;
       let w = textWidth(c.name);
       for (const row of t.rows) {
         const v = row[i];
-        if (v !== null && v !== undefined) w = Math.max(w, textWidth(String(v)));
+        // a number format adds separators and decimals: room for about three more characters
+        if (v !== null && v !== undefined) w = Math.max(w, textWidth(String(v)) + (c.format && typeof v === 'number' ? 3 : 0));
       }
       ws.getColumn(i + 1).width = Math.min(MAX_WIDTH, w + 2);
     });

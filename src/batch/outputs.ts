@@ -9,7 +9,7 @@ import { writeBatchIndex } from '../report/index.ts';
 import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
 import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
 import { BATCH_SETTINGS } from './settings.ts';
-import { batchToSqlTables, type SqlTable } from '../analyst/rows.ts';
+import { batchToSqlTables, documentSheets, type SqlTable } from '../analyst/rows.ts';
 import { writeDuckDb } from '../analyst/duckdb.ts';
 import { writeXlsx } from '../analyst/xlsx.ts';
 
@@ -34,7 +34,7 @@ export interface RebuildOptions {
 /** Rebuilds `<out>/_batch/` outputs for `entries` (one per document). */
 export async function rebuildBatchOutputs(out: string, entries: readonly ManifestEntry[], o: RebuildOptions = {}): Promise<void> {
   const rows: BatchRow[] = entries.map((e) => ({
-    file: e.path, document: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
+    file: e.path, folder: e.document, sha256: e.sha256, status: e.status, pages: e.pages, method: e.method, error: e.error,
   }));
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
@@ -48,15 +48,14 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
 
 /**
  * `_batch/gongwen.xlsx` (every table but `cells`, which can outgrow a sheet) and one workbook per
- * document, `<out>/<document>/<name>.xlsx` (its pages, tables, cells, records and findings).
+ * document, `<out>/<folder>/<name>.xlsx` (a sheet per printed table, its records, findings, pages, cells).
  */
 async function writeWorkbooks(out: string, batchDir: string, rows: readonly BatchRow[], tables: readonly SqlTable[]): Promise<void> {
   await writeXlsx(join(batchDir, XLSX_FILE), tables.filter((t) => t.name !== 'cells'));
   for (const r of rows) {
     if (r.status === 'failed') continue;
-    const parts = r.document.split('/');
-    const own = (await batchToSqlTables(out, [r])).filter((t) => t.name !== 'documents');
-    await writeXlsx(join(out, ...parts, `${parts.at(-1)!}.xlsx`), own);
+    const parts = r.folder.split('/');
+    await writeXlsx(join(out, ...parts, `${parts.at(-1)!}.xlsx`), await documentSheets(out, r));
   }
 }
 

@@ -4,6 +4,7 @@
  * 2 usage error; 70 internal error.
  */
 import { UsageError } from './common.ts';
+import { closestOption } from './args.ts';
 import { oneLine } from '../runtime/errors.ts';
 import { VERSION } from '../version.ts';
 import { isLang, lang, setLang, t } from '../i18n/index.ts';
@@ -120,8 +121,14 @@ async function main(args: string[]): Promise<number> {
     case 'serve':
       return (await import('./serve.ts')).serveCommand(rest);
     default:
-      throw new UsageError(t('main.unknownCommand', { command }));
+      throw new UsageError(t('main.unknownCommand', { command }) + nearCommand(command));
   }
+}
+
+/** ' (did you mean check?)' for a misspelt command, else ''. */
+function nearCommand(command: string): string {
+  const near = closestOption(command, ['extract', 'check', 'report', 'serve', 'worker']);
+  return near ? t('main.near', { near }) : '';
 }
 
 main(process.argv.slice(2)).then(

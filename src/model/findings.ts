@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from './severity.ts';
+import { DOCUMENT_ID } from './documentId.ts';
 
 export { SEVERITIES, type Severity } from './severity.ts';
 export const SeveritySchema = z.enum(SEVERITIES as [Severity, ...Severity[]]);
@@ -35,6 +36,11 @@ export const FindingReviewSchema = z.object({
 export type FindingReview = z.infer<typeof FindingReviewSchema>;
 
 export const FindingSchema = z.object({
+  /**
+   * stable id of the document (document.json `id`); on every finding gongwen writes, absent only on
+   * findings of checks run in memory
+   */
+  document: z.string().regex(DOCUMENT_ID).optional(),
   /** stable rule id, e.g. 'sum.total-mismatch' */
   rule: z.string(),
   severity: SeveritySchema,

@@ -7,6 +7,8 @@ import type { DocStatus, Gongwen, PageMethod, StageError, Table } from './types.
 
 /** `document.json`: what the PDF is and how it was read. */
 export interface DocumentJson {
+  /** stable document id: the first 16 hex digits of source.sha256 (model/documentId.ts) */
+  id: string;
   gongwen: { version: string };
   source: {
     /** path as given on the command line */

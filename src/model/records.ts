@@ -5,12 +5,18 @@
  * carry page and box.
  */
 import { z } from 'zod';
+import { DOCUMENT_ID } from './documentId.ts';
 
 /** Unit an amount is stated in. */
 export const AmountUnitSchema = z.enum(['元', '万元', '亿元']);
 export type AmountUnit = z.infer<typeof AmountUnitSchema>;
 
 const ref = {
+  /**
+   * stable id of the document the record comes from (document.json `id`: the first 16 hex digits of
+   * the PDF's sha256); on every record gongwen writes, absent only on records built from tables alone
+   */
+  document: z.string().regex(DOCUMENT_ID).optional(),
   /** id of the table in tables.json ('t1', …) */
   table: z.string(),
   /** index into that table's `rows` (0-based, body rows) */

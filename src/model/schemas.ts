@@ -10,6 +10,7 @@ import type { Paragraph } from './check.ts';
 import type { Cell, DocNumber, Gongwen, Table } from './types.ts';
 import { BBoxSchema, CheckSummarySchema, FindingSchema, FindingsFileSchema } from './findings.ts';
 import { ReviewFileSchema } from './review.ts';
+import { DOCUMENT_ID, documentId } from './documentId.ts';
 import {
   BudgetLineSchema,
   BudgetSubjectSchema,
@@ -44,6 +45,8 @@ export const GongwenSchema = z.object({
 
 /** document.json */
 export const DocumentSchema = z.object({
+  /** stable document id: the first 16 hex digits of source.sha256 (same on every run and machine) */
+  id: z.string().regex(DOCUMENT_ID),
   gongwen: z.object({ version: z.string() }),
   source: z.object({
     path: z.string(),
@@ -78,6 +81,18 @@ export const DocumentSchema = z.object({
   ),
   removedLines: z.array(z.object({ page, text: z.string() })),
 }) satisfies z.ZodType<DocumentJson>;
+
+/**
+ * document.json as read back (check, report): outputs written before documents had an `id` get it
+ * from their sha256, as it would have been written.
+ */
+export const DocumentInSchema = z.preprocess((v) => {
+  if (v && typeof v === 'object' && !('id' in v)) {
+    const sha = (v as { source?: { sha256?: unknown } }).source?.sha256;
+    if (typeof sha === 'string') return { id: documentId(sha), ...v };
+  }
+  return v;
+}, DocumentSchema);
 
 export const CellSchema = z.object({
   row: z.number().int(),
@@ -127,21 +142,24 @@ export const ParagraphsFileSchema = z.array(
 
 /** What the batch adds before each line of `_batch/records-<kind>.jsonl` and `findings.jsonl`. */
 const batchLine = {
-  /** the document's output folder, relative to --out ('/'-separated) */
-  document: z.string(),
+  /** the stable document id (document.json `id`, model/documentId.ts): the batch's key */
+  document: z.string().regex(DOCUMENT_ID),
   /** sha256 of the input file, hex */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** the document's output folder, relative to --out ('/'-separated); can differ between runs */
+  folder: z.string(),
 };
 
-/** A line of `_batch/records-<kind>.jsonl`: a record with its document folder and input sha256. */
+/** A line of `_batch/records-<kind>.jsonl`: a record with its document id, input sha256 and folder. */
 export const BatchRecordLineSchema = z.discriminatedUnion('kind', [
   BudgetLineSchema.extend(batchLine),
+  BudgetSubjectSchema.extend(batchLine),
   VillageAssignmentSchema.extend(batchLine),
   PairingSchema.extend(batchLine),
   GenericRecordSchema.extend(batchLine),
 ]);
 
-/** A line of `_batch/findings.jsonl`: a finding with its document folder and input sha256. */
+/** A line of `_batch/findings.jsonl`: a finding with its document id, input sha256 and folder. */
 export const BatchFindingLineSchema = FindingSchema.extend(batchLine);
 
 /** Every published schema: JSON Schema file name (in schemas/) → zod schema. */

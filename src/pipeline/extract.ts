@@ -22,6 +22,7 @@ import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
 import type { RasterSource } from '../read/pageImage.ts';
 import { VERSION } from '../version.ts';
+import { documentId } from '../model/documentId.ts';
 
 export interface ExtractOptions extends OcrOptions {
   /** password for encrypted PDFs. @default undefined */
@@ -118,6 +119,7 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   errors.push(...honestyErrors(pages, reads, text, tables.length));
 
   const document: DocumentJson = {
+    id: documentId(sha256),
     gongwen: { version: VERSION },
     source: { path: source.path, name: basename(source.path), sha256, bytes: source.data.byteLength, pages: pageCount },
     status: errors.length === 0 ? 'ok' : pages.length === 0 ? 'failed' : 'partial',

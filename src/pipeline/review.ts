@@ -11,19 +11,21 @@ import { RECORD_SETTINGS, tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
 import { withKey } from '../review/key.ts';
 
-/** Tables → records → checks. */
+/** Tables → records → checks; every record and finding carries the document's id (document.json `id`). */
 export function review(input: ReviewInput): Review {
   const docs = input.document.documents;
   // the title of the 公文 holding a table's first page names its department when the table does not
   const titleOf = (t: { pages: number[] }): string | null => docs.find((d) => (t.pages[0] ?? 0) >= d.pageFrom && (t.pages[0] ?? 0) <= d.pageTo)?.title ?? null;
+  const document = input.document.id;
   const rec = tablesToRecords(input.tables, RECORD_SETTINGS, titleOf);
-  const checkInput: CheckInput = { ...input, records: rec.records };
+  const records = rec.records.map((r) => ({ document, ...r }));
+  const checkInput: CheckInput = { ...input, records };
   const checked = runChecks(checkInput);
-  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey);
+  const findings = [...rec.findings, ...checked.findings].sort(bySeverityThenPage).map(withKey).map((f) => ({ document, ...f }));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
-    records: { tables: rec.tables, records: rec.records },
+    records: { tables: rec.tables, records },
     findings,
     summary: { ...checked.summary, findings: counts },
   };

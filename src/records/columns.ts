@@ -33,6 +33,7 @@ export function isFixedColumn(col: ColumnSpec): boolean {
 export const RECORD_KINDS: readonly RecordKind[] = ['budget-line', 'budget-subject', 'village-assignment', 'pairing', 'generic'];
 
 const REF: readonly ColumnSpec[] = [
+  { name: 'document', type: 'string', title: '文档标识（PDF 内容 sha256 的前 16 位）', nullable: true },
   { name: 'table', type: 'string', title: '表格编号', nullable: false },
   { name: 'row', type: 'integer', title: '表内行号（从 0 起）', nullable: false },
   { name: 'page', type: 'integer', title: '页码', nullable: true },

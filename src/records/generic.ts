@@ -7,7 +7,7 @@ import { GenericRecordSchema, type GenericColumn, type GenericRecord, type Gener
 import type { Table } from '../model/types.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 import { rowTotalFlags, toYuan } from './totals.ts';
-import { cellToValue, cellUnit, tableToColumns } from './valueTypes.ts';
+import { cellToValue, cellUnit, isTotalLabel, tableToColumns } from './valueTypes.ts';
 
 /**
  * Header texts → unique keys: blanks become 'column N' (1-based), repeats get ' (2)', ' (3)', …
@@ -36,10 +36,11 @@ export function genericTableToRecords(
   const records = table.rows.map((row, r) => {
     const values: Record<string, GenericValue> = {};
     const amountYuan: Record<string, number | null> = {};
-    const text = columns.map((col, c) => (col.type === 'string' ? (row[c] ?? '') : ''));
+    // the text cells, and total labels in numeric columns, say whether the row is a total
+    const text = columns.map((col, c) => (col.type === 'string' || isTotalLabel(row[c] ?? '', settings) ? (row[c] ?? '') : ''));
     columns.forEach((col, c) => {
       const cell = row[c] ?? '';
-      const v = cellToValue(cell, col);
+      const v = cellToValue(cell, col, settings);
       values[col.key] = v;
       if (col.unit !== null) amountYuan[col.key] = toYuan(typeof v === 'number' ? v : null, cellUnit(cell, col));
     });

@@ -23,7 +23,7 @@ export { splitArea, splitDistricts } from './pairing.ts';
 export { headerToKeys } from './generic.ts';
 export { textToAmountUnit } from './budget.ts';
 export { rowTotalFlags, toYuan } from './totals.ts';
-export { cellToNumber, cellsToType, tableToColumns } from './valueTypes.ts';
+export { cellToNumber, cellToValue, cellsToType, isTotalLabel, tableToColumns } from './valueTypes.ts';
 export { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 export { departmentOf, departmentOfTitle } from './department.ts';
 export { subjectTree, subjectTrees, type SubjectLevel, type SubjectNode, type SubjectTree } from './subjects.ts';

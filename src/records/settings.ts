@@ -30,6 +30,12 @@ export interface RecordSettings {
   readonly helper: RegExp;
   /** a total row's text cell (spaces removed). @default /^(总合计|合计|总计|小计)|(合计|总计|小计)[:：]?$/ */
   readonly total: RegExp;
+  /**
+   * a cell that is only a total label (spaces removed): left out when typing its column, so a
+   * 序号 column with '合计' in the totals row stays numeric (the row is flagged isTotal instead).
+   * @default /^(总合计|合计|总计|小计)[:：]?$/
+   */
+  readonly totalLabel: RegExp;
   /** separators of a unit list in a village-assignment cell. @default /、/ */
   readonly unitSeparator: RegExp;
 }
@@ -46,5 +52,6 @@ export const RECORD_SETTINGS: RecordSettings = {
   aidedArea: /帮扶(地区|县|县市|对象)$|受援|被帮扶/,
   helper: /^结对(帮扶)?(区|单位|地区|城区)$|^帮扶(区|单位|城区)$/,
   total: /^(总合计|合计|总计|小计)|(合计|总计|小计)[:：]?$/,
+  totalLabel: /^(总合计|合计|总计|小计)[:：]?$/,
   unitSeparator: /、/,
 };

@@ -1,7 +1,9 @@
 /**
  * Generic table columns → types from their body cells: a column is numeric only when every
  * non-empty body cell (totals included) parses the same way; one cell that does not keeps the whole
- * column text (nothing is ever dropped). Amount columns (header names an amount or a unit) get the
+ * column text. The one exception: a cell that is only a total label ('合计' under 序号) is left out
+ * of the typing and its value is null — the row says it with isTotal/isSubtotal, and tables.json
+ * keeps the printed text. Amount columns (header names an amount or a unit) get the
  * unit of the header ('预算数（万元）') or else of the table's unit line ('单位：元').
  */
 import type { AmountUnit, GenericColumn, GenericValue, ValueType } from '../model/records.ts';
@@ -30,11 +32,16 @@ export function cellToNumber(text: string): CellNumber | null {
   return { value: a.value, type: t.includes('.') ? 'number' : 'integer', unit: a.unit };
 }
 
+/** Whether a cell is only a total label ('合计', '小计：'). */
+export function isTotalLabel(text: string, settings: RecordSettings = RECORD_SETTINGS): boolean {
+  return settings.totalLabel.test(text.replace(/[\s\u00a0\u3000]+/g, ''));
+}
+
 /** The type of a column from its cells (see the module comment); 'string' for an all-empty column. */
-export function cellsToType(cells: readonly string[]): ValueType {
+export function cellsToType(cells: readonly string[], settings: RecordSettings = RECORD_SETTINGS): ValueType {
   let type: ValueType | null = null;
   for (const c of cells) {
-    if (isEmptyValue(c)) continue;
+    if (isEmptyValue(c) || isTotalLabel(c, settings)) continue;
     const n = cellToNumber(c);
     if (n === null) return 'string';
     if (type === null) type = n.type;
@@ -54,17 +61,17 @@ function isAmountHeader(header: string, settings: RecordSettings): boolean {
 /** Each column of a table (keys from `headerToKeys`) → key, type, unit. */
 export function tableToColumns(table: Table, keys: readonly string[], settings: RecordSettings = RECORD_SETTINGS): GenericColumn[] {
   return keys.map((key, c) => {
-    const type = cellsToType(table.rows.map((r) => r[c] ?? ''));
+    const type = cellsToType(table.rows.map((r) => r[c] ?? ''), settings);
     const header = table.header[c] ?? '';
     const amount = (type === 'integer' || type === 'number') && isAmountHeader(header, settings);
     return { key, type, unit: amount ? (textToAmountUnit(header) ?? textToAmountUnit(table.unit)) : null };
   });
 }
 
-/** A cell as the value of its column: text for a string column, else the number (null when empty). */
-export function cellToValue(text: string, column: GenericColumn): GenericValue {
+/** A cell as the value of its column: text for a string column, else the number (null when empty or a total label). */
+export function cellToValue(text: string, column: GenericColumn, settings: RecordSettings = RECORD_SETTINGS): GenericValue {
   if (column.type === 'string') return text;
-  if (isEmptyValue(text)) return null;
+  if (isEmptyValue(text) || isTotalLabel(text, settings)) return null;
   return cellToNumber(text)!.value;
 }
 

@@ -6,7 +6,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { DocumentSchema } from '../model/schemas.ts';
+import { DocumentInSchema } from '../model/schemas.ts';
 import { FindingsFileSchema, type Finding } from '../model/findings.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { VERSION } from '../version.ts';
@@ -14,7 +14,7 @@ import { esc } from './html.ts';
 import { reportCsp } from './document.ts';
 import { REPORT_FILE } from './write.ts';
 import { lang, reasonText, t, type MessageKey } from '../i18n/index.ts';
-import { statusLabel } from './glance.ts';
+import { methodLabel, statusLabel } from './glance.ts';
 
 /** The folder of batch-level files under an output root. */
 export const BATCH_DIR = '_batch';
@@ -59,12 +59,19 @@ export async function documentFolders(root: string): Promise<string[]> {
 const toId = (root: string, dir: string) => relative(root, dir).split(sep).join('/');
 const hrefOf = (id: string) => `../${id.split('/').map(encodeURIComponent).join('/')}/${REPORT_FILE}`;
 
+/** How a document's pages were read, in the report's language: text layer, OCR, or mixed with the OCR page count. */
 function methodOf(pages: { method: string }[]): string {
   if (pages.length === 0) return '';
   const ocr = pages.filter((p) => p.method !== 'text').length;
-  if (ocr === 0) return 'text';
-  if (ocr === pages.length) return 'OCR';
-  return `mixed (${ocr} OCR)`;
+  if (ocr === 0) return t('b.m.text');
+  if (ocr === pages.length) return t('b.m.ocr');
+  return t('b.m.mixed', { n: ocr });
+}
+
+/** A manifest's method ('text', 'ocr+text', …) in the report's language. */
+function manifestMethod(m: string): string {
+  const parts = m.split('+').filter((x) => x !== '');
+  return parts.map((p) => (p === 'text' || p === 'ocr' || p === 'both' || p === 'blank' ? methodLabel(p) : p)).join(' + ');
 }
 
 function countFindings(findings: readonly Finding[]): NonNullable<BatchRow['findings']> {
@@ -84,7 +91,7 @@ async function folderRow(root: string, dir: string): Promise<BatchRow> {
   const id = toId(root, dir);
   const row: BatchRow = { id, name: id.split('/').pop() ?? id, status: 'unreadable', pages: null, method: '', documents: null, tables: null, findings: null, href: null, note: '' };
   try {
-    const doc = DocumentSchema.parse(await readJsonFile(join(dir, 'document.json')));
+    const doc = DocumentInSchema.parse(await readJsonFile(join(dir, 'document.json')));
     Object.assign(row, {
       name: doc.source.name,
       status: doc.status,
@@ -134,7 +141,7 @@ function failureRow(id: string, e: Record<string, unknown>): BatchRow {
     name: path.split(/[\\/]/).pop() ?? path,
     status: typeof e.status === 'string' ? e.status : 'failed',
     pages: typeof e.pages === 'number' && e.pages > 0 ? e.pages : null,
-    method: typeof e.method === 'string' ? e.method : '',
+    method: typeof e.method === 'string' ? manifestMethod(e.method) : '',
     documents: null,
     tables: null,
     findings: null,

@@ -79,7 +79,7 @@ function pageStrip(doc: DocumentJson, findings: readonly Finding[], imaged: Read
   });
   const missing = doc.pages.length - imaged.size;
   const note = `<p class="strip-note">${esc(t('r.g.stripNote') + (missing > 0 ? t(missing === 1 ? 'r.g.stripMissing1' : 'r.g.stripMissing', { n: missing }) : ''))}</p>`;
-  return `<div class="strip" aria-label="pages">${chips.join('')}</div>${note}`;
+  return `<div class="strip" aria-label="${esc(t('r.g.strip'))}">${chips.join('')}</div>${note}`;
 }
 
 /** The at-a-glance section. `imaged`: pages that have an image in the report. */

@@ -2,7 +2,7 @@
  * Reads what a report shows from a document's output folder: document.json, tables.json,
  * findings.json, check-summary.json (each validated) and review.json when present.
  */
-import { DocumentSchema, TablesFileSchema } from '../model/schemas.ts';
+import { DocumentInSchema, TablesFileSchema } from '../model/schemas.ts';
 import { CheckSummarySchema, FindingsFileSchema, type CheckSummary, type Finding } from '../model/findings.ts';
 import type { DocumentJson } from '../model/outputs.ts';
 import type { ReviewFile } from '../model/review.ts';
@@ -26,7 +26,7 @@ export interface ReportInput {
 /** Output folder → report input. Missing findings/summary (a folder from before checks) are empty. */
 export async function loadReportInput(dir: string): Promise<ReportInput> {
   const [document, tables, findings, summary, review] = await Promise.all([
-    readJson(dir, 'document.json', DocumentSchema),
+    readJson(dir, 'document.json', DocumentInSchema),
     readJson(dir, 'tables.json', TablesFileSchema, true),
     readJson(dir, 'findings.json', FindingsFileSchema, true),
     readJson(dir, 'check-summary.json', CheckSummarySchema, true),

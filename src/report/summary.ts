@@ -7,6 +7,7 @@ import type { CheckSummary, Finding } from '../model/findings.ts';
 import { esc } from './html.ts';
 import { lang, t } from '../i18n/index.ts';
 import { RULES_ZH } from '../i18n/messages.ts';
+import { factToZh } from '../i18n/facts.ts';
 
 /** A rule's description in the report's language. */
 const describe = (rule: string, english: string): string => (lang() === 'zh' ? (RULES_ZH[rule] ?? english) : english);
@@ -24,7 +25,7 @@ function firstFindingAnchor(findings: readonly Finding[]): Map<string, string> {
 export function summaryHtml(summary: CheckSummary | null, findings: readonly Finding[]): string {
   if (!summary) return `<section id="checks"><h2>${esc(t('r.c.title'))}</h2><p class="muted">${t('r.c.none')}</p></section>`;
   const anchors = firstFindingAnchor(findings);
-  const verified = summary.rules.flatMap((r) => r.verified.map((v) => ({ rule: r.rule, fact: v })));
+  const verified = summary.rules.flatMap((r) => r.verified.map((v) => ({ rule: r.rule, fact: lang() === 'zh' ? factToZh(v) : v })));
   const failedRules = summary.rules.filter((r) => r.failed > 0);
   const found = new Map<string, number>();
   for (const f of findings) found.set(f.rule, (found.get(f.rule) ?? 0) + 1);

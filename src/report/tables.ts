@@ -91,7 +91,7 @@ function tableHtml(t: Table, lowConf: readonly PageMark[], cited: readonly PageM
     t.unit ? esc(t.unit) : null,
     tr('r.page', { page: pageRanges(t.pages) }),
     tr('r.t.size', { rows: t.rows.length, columns: t.columns }),
-    `${t.detector}`,
+    tr(t.detector === 'lattice' ? 'r.t.lattice' : 'r.t.stream'),
     tr('r.t.fill', { p: (q.fill * 100).toFixed(0) }),
     q.fragments > 1 ? tr('r.t.merged', { n: q.fragments, dropped: q.droppedHeaderRows }) : null,
     q.strayItems ? tr('r.t.stray', { n: q.strayItems }) : null,

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DocumentSchema, ParagraphsFileSchema, TablesFileSchema } from '../model/schemas.ts';
+import { DocumentInSchema, ParagraphsFileSchema, TablesFileSchema } from '../model/schemas.ts';
 import type { ReviewInput } from '../model/check.ts';
 import type { z } from 'zod';
 
@@ -44,7 +44,7 @@ export async function readJson<T>(dir: string, file: string, schema: z.ZodType<T
 /** Loads what the review stages need from an output folder. */
 export async function loadReviewInput(dir: string): Promise<ReviewInput> {
   const [document, tables, paragraphs] = await Promise.all([
-    readJson(dir, 'document.json', DocumentSchema),
+    readJson(dir, 'document.json', DocumentInSchema),
     readJson(dir, 'tables.json', TablesFileSchema),
     readJson(dir, 'paragraphs.json', ParagraphsFileSchema),
   ]);

@@ -133,7 +133,7 @@ export async function recordsToCsvFiles(
 }
 
 /** A Frictionless field descriptor. */
-interface DataPackageField {
+export interface DataPackageField {
   name: string;
   type: 'string' | 'number' | 'integer' | 'boolean';
   title: string;
@@ -144,10 +144,48 @@ interface DataPackageField {
 }
 
 /** The amount unit(s) used by budget-line / budget-subject records: one unit, or null when none is known. */
-function amountUnits(records: readonly AnyRecord[]): string[] {
+export function amountUnits(records: readonly AnyRecord[]): string[] {
   const units = new Set<string>();
   for (const r of records) if ((r.kind === 'budget-line' || r.kind === 'budget-subject') && r.amountUnit !== null) units.add(r.amountUnit);
   return [...units];
+}
+
+/**
+ * The Table Schema fields of a kind's columns (`kindToColumns`): types, Chinese titles, units, and
+ * for budget amounts the unit of `units` (the records' amountUnits: 'mixed' when several).
+ */
+export function columnsToFields(kind: RecordKind, cols: readonly ColumnSpec[], units: readonly string[]): DataPackageField[] {
+  return cols.map((c) => {
+    const f: DataPackageField = { name: c.name, type: c.type === 'list' ? 'string' : c.type, title: c.title };
+    if (c.type === 'list') f.description = `list joined with '${LIST_SEPARATOR}'`;
+    if (c.from !== undefined && (c.type === 'number' || c.type === 'integer')) f.bareNumber = true;
+    if (c.unit !== undefined) f.unit = c.unit;
+    if (c.unit === '%') f.description = 'percent as printed: 95.7 means 95.7%';
+    if (c.from === 'values' && (c.type === 'number' || c.type === 'integer'))
+      f.description ??= 'normalised from the printed text (full-width digits, thousands separators); tables.json keeps it as printed';
+    if ((kind === 'budget-line' || kind === 'budget-subject') && c.name === 'amount') {
+      if (units.length === 1) f.unit = units[0]!;
+      else if (units.length > 1) {
+        f.unit = 'mixed';
+        f.description = `units differ by row (${units.join(', ')}): see column amountUnit`;
+      }
+    }
+    return f;
+  });
+}
+
+/** A tabular data resource for one CSV file written with `options`. */
+export function csvResource(name: string, path: string, fields: readonly DataPackageField[], options: RecordsCsvOptions = {}): object {
+  return {
+    name,
+    path,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: options.bom ? 'utf-8-sig' : 'utf-8',
+    dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\n', header: true },
+    schema: { fields, missingValues: [''] },
+  };
 }
 
 /**
@@ -164,34 +202,7 @@ export function recordsToDataPackage(
   for (const kind of RECORD_KINDS) {
     const rs = ofKind(records, kind);
     if (rs.length === 0) continue;
-    const fields: DataPackageField[] = kindToColumns(kind, rs, tables).map((c) => {
-      const f: DataPackageField = { name: c.name, type: c.type === 'list' ? 'string' : c.type, title: c.title };
-      if (c.type === 'list') f.description = `list joined with '${LIST_SEPARATOR}'`;
-      if (c.from !== undefined && (c.type === 'number' || c.type === 'integer')) f.bareNumber = true;
-      if (c.unit !== undefined) f.unit = c.unit;
-      if (c.unit === '%') f.description = 'percent as printed: 95.7 means 95.7%';
-      if (c.from === 'values' && (c.type === 'number' || c.type === 'integer'))
-        f.description ??= 'normalised from the printed text (full-width digits, thousands separators); tables.json keeps it as printed';
-      if ((kind === 'budget-line' || kind === 'budget-subject') && c.name === 'amount') {
-        const units = amountUnits(rs);
-        if (units.length === 1) f.unit = units[0]!;
-        else if (units.length > 1) {
-          f.unit = 'mixed';
-          f.description = `units differ by row (${units.join(', ')}): see column amountUnit`;
-        }
-      }
-      return f;
-    });
-    resources.push({
-      name: kind,
-      path: recordsCsvPath(kind),
-      profile: 'tabular-data-resource',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: options.bom ? 'utf-8-sig' : 'utf-8',
-      dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\n', header: true },
-      schema: { fields, missingValues: [''] },
-    });
+    resources.push(csvResource(kind, recordsCsvPath(kind), columnsToFields(kind, kindToColumns(kind, rs, tables), amountUnits(rs)), options));
   }
   return { profile: 'tabular-data-package', name: 'gongwen-records', resources };
 }
@@ -257,6 +268,7 @@ export async function parseRecordsCsv(
       else rec[col.name] = v;
     });
     rec.bbox = Object.values(bbox).every((v) => v === null) ? null : bbox;
+    if (rec.document === null) delete rec.document; // a record built from tables alone has none
     if (kind === 'generic') {
       const values: Record<string, unknown> = {};
       const amountYuan: Record<string, unknown> = {};

@@ -87,36 +87,42 @@ describe('a 50-file batch with every kind of bad input', () => {
     for (let c = 1; c <= COPIES; c++) expect(existsSync(join(out, 'good', `copy-${c}`, 'lo-ruled', 'document.json'))).toBe(true);
   });
 
-  it('writes the batch outputs: manifest.csv sorted by path, records and findings of every document with its id', () => {
+  it('writes the batch outputs: manifest.csv sorted by path, records and findings of every document once, keyed by its id', () => {
     const manifest = readFileSync(join(out, '_batch', 'manifest.csv'), 'utf8').trim().split('\n');
-    expect(manifest[0]).toBe('file,document,sha256,status,pages,method,error');
+    expect(manifest[0]).toBe('file,document,sha256,folder,status,pages,method,error');
     const files = manifest.slice(1).map((l) => l.split(',')[0]!);
     expect(files).toHaveLength(50);
     expect(files).toEqual([...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(manifest.find((l) => l.includes('/good/copy-3/unruled.pdf'))).toMatch(
-      /^[^,]+,good\/copy-3\/unruled,[0-9a-f]{64},ok,1,text,$/,
+      /^[^,]+,([0-9a-f]{16}),\1[0-9a-f]{48},good\/copy-3\/unruled,ok,1,text,$/,
     );
 
+    // byte-identical copies are one document: its records and findings are in _batch once
     const oks = fileEvents().filter((e) => e.status === 'ok');
     let budget = 0;
     let findings = 0;
-    for (const e of oks) {
+    const seen = new Set<string>();
+    for (const e of oks.sort((a, b) => (a.path < b.path ? -1 : 1))) {
       const dir = join(out, ...e.document.split('/'));
+      const sha = (JSON.parse(readFileSync(join(dir, 'document.json'), 'utf8')) as { source: { sha256: string } }).source.sha256;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
       const recs = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')).records as { kind: string }[];
       budget += recs.filter((r) => r.kind === 'budget-line').length;
       findings += (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as unknown[]).length;
     }
     const csv = readFileSync(join(out, '_batch', 'records-budget-line.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]!.startsWith('document,sha256,table,row,page,x0,top,x1,bottom,level,budgetUnit,project,amount')).toBe(true);
+    expect(csv[0]!.startsWith('document,sha256,folder,table,row,page,x0,top,x1,bottom,level,budgetUnit,project,amount')).toBe(true);
     expect(csv).toHaveLength(1 + budget);
     const jsonl = readFileSync(join(out, '_batch', 'records-budget-line.jsonl'), 'utf8').trim().split('\n');
     expect(jsonl).toHaveLength(budget);
-    expect(JSON.parse(jsonl[0]!)).toMatchObject({ document: 'good/copy-1/planted-text-sum', kind: 'budget-line', table: 't1', row: 0 });
+    expect(JSON.parse(jsonl[0]!)).toMatchObject({ document: expect.stringMatching(/^[0-9a-f]{16}$/), folder: 'good/copy-1/planted-text-sum', kind: 'budget-line', table: 't1', row: 0 });
+    expect(new Set(jsonl.map((l) => (JSON.parse(l) as { folder: string }).folder.split('/')[1]))).toEqual(new Set(['copy-1']));
     const fj = readFileSync(join(out, '_batch', 'findings.jsonl'), 'utf8').trim().split('\n');
     expect(fj).toHaveLength(findings);
     expect(findings).toBeGreaterThan(0);
     const fc = readFileSync(join(out, '_batch', 'findings.csv'), 'utf8').trim().split('\n');
-    expect(fc[0]).toBe('document,sha256,rule,severity,message,expected,actual,page,x0,top,x1,bottom,evidence,evidenceCount,key,reviewState,reviewNote');
+    expect(fc[0]).toBe('document,sha256,folder,rule,severity,message,expected,actual,page,x0,top,x1,bottom,evidence,evidenceCount,key,reviewState,reviewNote');
     // every finding's key is in the CSV, ending its row (no review.json here: review columns empty)
     const csvText = readFileSync(join(out, '_batch', 'findings.csv'), 'utf8');
     for (const line of fj) expect(csvText).toContain(`,${(JSON.parse(line) as { key: string }).key},,\n`);

@@ -37,6 +37,7 @@ export function gongwen(over: Partial<Gongwen> = {}): Gongwen {
 export function input(paragraphs: Paragraph[], tables: Table[], pages = 2, documents?: Gongwen[]): CheckInput {
   return {
     document: {
+      id: '0000000000000000',
       gongwen: { version: 'test' },
       source: { path: 'x.pdf', name: 'x.pdf', sha256: '', bytes: 0, pages },
       status: 'ok', errors: [], pages: [], tables: [], removedLines: [],

@@ -56,7 +56,7 @@ describe('gongwen extract', () => {
     expect(again.stderr).toMatch(/^summary: 5 files: 0 ok, 0 partial, 0 failed, 5 skipped;/m);
     const manifest = readFileSync(join(out, '_batch', 'manifest.csv'), 'utf8').trim().split('\n');
     expect(manifest).toHaveLength(1 + 5);
-    expect(manifest.find((l) => l.includes('empty.pdf'))).toMatch(/,empty,[0-9a-f]{64},failed,0,,empty file$/);
+    expect(manifest.find((l) => l.includes('empty.pdf'))).toMatch(/,[0-9a-f]{16},[0-9a-f]{64},empty,failed,0,,empty file$/);
   });
 
   it('writes no output folder for a bad file, and the whole contract for the good one', () => {

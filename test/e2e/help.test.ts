@@ -33,6 +33,14 @@ describe('help and misspelt options', () => {
     expect(gongwen(['worker', '--queue', 'redis://x', '--dat', 'd']).stderr).toContain('did you mean --data?');
   });
 
+  it('a misspelt command gets the closest one, exit 2; under a zh_CN locale in Chinese', () => {
+    const r = gongwen(['chek', 'o']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("gongwen: unknown command 'chek' (did you mean check?)");
+    expect(gongwen(['frobnicate']).stderr.split('\n')[0]).toBe("gongwen: unknown command 'frobnicate'");
+    expect(gongwen(['extrct', 'x.pdf', '--lang', 'zh']).stderr.split('\n')[0]).toBe("gongwen: 未知命令 'extrct'（是否想用 extract？）");
+  });
+
   it('worker and extract --queue say in one line what is missing, exit 2', () => {
     for (const [args, msg] of [
       [['worker', '--data', 'd'], 'gongwen: worker needs --queue redis://HOST:PORT[/DB]'],

@@ -11,8 +11,11 @@ beforeAll(async () => {
   seed = tablesToRecords((await extractSample('seed')).tables).records;
 });
 
-/** A CSV text without the source columns (page, x0, top, x1, bottom: 3rd to 7th, never quoted). */
-const noSource = (csv: string): string => csv.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*/, '$1')).join('\n');
+/**
+ * A CSV text without the document id (1st, empty on records built from tables alone) and the
+ * source columns (page, x0, top, x1, bottom: 4th to 8th), none of them ever quoted.
+ */
+const noSource = (csv: string): string => csv.split('\n').map((l) => l.replace(/^[^,]*,([^,]*,[^,]*),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*/, '$1')).join('\n');
 
 const kindOf = (path: string): RecordKind => path.replace(/^records\/|\.csv$/g, '') as RecordKind;
 
@@ -22,8 +25,8 @@ describe('recordsToCsvFiles on the seed', () => {
     expect([...files.keys()]).toEqual(['records/budget-line.csv', 'records/village-assignment.csv', 'records/pairing.csv']);
     const budget = files.get('records/budget-line.csv')!;
     // every row points at its page and the box around its cells (PDF points, top-left origin)
-    expect(budget.split('\n')[0]!.startsWith('table,row,page,x0,top,x1,bottom,')).toBe(true);
-    const rows = budget.trim().split('\n').slice(1).map((l) => l.split(',').slice(2, 7).map(Number));
+    expect(budget.split('\n')[0]!.startsWith('document,table,row,page,x0,top,x1,bottom,')).toBe(true);
+    const rows = budget.trim().split('\n').slice(1).map((l) => l.split(',').slice(3, 8).map(Number));
     expect(rows.map((r) => r[0])).toEqual([2, 2, 2]);
     for (let i = 1; i < rows.length; i++) expect(rows[i]![2]).toBeCloseTo(rows[i - 1]![4]!, 6); // rows stack: top = previous bottom
     expect(noSource(budget)).toBe(
@@ -144,7 +147,7 @@ describe('recordsToDataPackage', () => {
       ['pairing', 'records/pairing.csv', 'csv', 'utf-8'],
     ]);
     const budget = dp.resources[0]!.schema.fields;
-    expect(budget.map((f) => f.name)).toEqual(['table', 'row', 'page', 'x0', 'top', 'x1', 'bottom', 'level', 'budgetUnit', 'project', 'amount', 'amountUnit', 'amountYuan', 'isTotal', 'isSubtotal']);
+    expect(budget.map((f) => f.name)).toEqual(['document', 'table', 'row', 'page', 'x0', 'top', 'x1', 'bottom', 'level', 'budgetUnit', 'project', 'amount', 'amountUnit', 'amountYuan', 'isTotal', 'isSubtotal']);
     expect(budget.find((f) => f.name === 'amount')).toEqual({ name: 'amount', type: 'number', title: '金额', unit: '万元' });
     expect(budget.find((f) => f.name === 'isTotal')).toMatchObject({ type: 'boolean' });
     expect(dp.resources[1]!.schema.fields.find((f) => f.name === 'seq')).toMatchObject({ type: 'integer', title: '序号' });

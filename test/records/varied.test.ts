@@ -17,9 +17,10 @@ describe('lo-ruled (two-row header)', () => {
   it('has no organisation column, so it is generic, keyed by the joined header', () => {
     const res = tablesToRecords(tables['lo-ruled']!);
     expect(res.tables.map((t) => [t.table, t.kind])).toEqual([['t1', 'generic']]);
-    // every amount column parses (the total row included); 序号 holds '合计' in the total row, so it stays text
+    // every amount column parses (the total row included); 序号 holds only the label '合计' in the
+    // total row, which does not make it text: the row is flagged isTotal and its 序号 is null
     expect(res.tables[0]!.columns!.map((c) => [c.type, c.unit])).toEqual([
-      ['string', null], ['string', null], ['string', null], ['integer', null], ['number', '万元'], ['number', '万元'], ['number', '万元'],
+      ['integer', null], ['string', null], ['string', null], ['integer', null], ['number', '万元'], ['number', '万元'], ['number', '万元'],
     ]);
     const recs = res.records as GenericRecord[];
     expect(recs).toHaveLength(13);
@@ -31,6 +32,7 @@ describe('lo-ruled (two-row header)', () => {
     const body = recs.filter((r) => !r.isTotal).map((r) => r.values['补助资金（万元）/小计'] as number);
     expect(sum(body)).toBe(recs.at(-1)!.values['补助资金（万元）/小计']); // 131.00
     expect(recs.at(-1)!.amountYuan['补助资金（万元）/小计']).toBe(1310000);
+    expect(recs.map((r) => r.values['序号'])).toEqual([...Array.from({ length: 12 }, (_, i) => i + 1), null]);
   });
 
   it('matches header parts: the same header with a 预算单位 column is a budget table, amount from a lower part', () => {

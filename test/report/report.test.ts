@@ -274,7 +274,7 @@ describe.skipIf(!browserOk)('report.html in Chromium', () => {
     const row = page.locator('#docs tbody tr', { hasText: 'planted-total.pdf' });
     expect(await row.locator('td').nth(6).innerText()).toBe('4');
     expect(await row.locator('td').nth(1).innerText()).toBe('ok');
-    expect(await row.locator('td').nth(3).innerText()).toBe('text');
+    expect(await row.locator('td').nth(3).innerText()).toBe('text layer');
     // the seed's 4 errors were dismissed above, one came back after the hand correction
     expect(await page.locator('#docs tbody tr', { hasText: 'seed.pdf' }).locator('td').nth(9).innerText()).toBe('3');
     await page.locator('#docs th', { hasText: 'Pages' }).click();
