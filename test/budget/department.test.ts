@@ -58,7 +58,7 @@ describe('budget-subject department', () => {
 
   it('gives 类-level totals per department in one DuckDB query, equal to the 类 rows of tables.json', async () => {
     const rows = await query(
-      'SELECT document, department, code, round(sum(amount) * 100) AS cents, count(*) AS n FROM records_budget_subject WHERE level = 1 GROUP BY ALL ORDER BY ALL',
+      'SELECT d.folder AS document, r.department, r.code, round(sum(r.amount) * 100) AS cents, count(*) AS n FROM records_budget_subject r JOIN documents d USING (document) WHERE r.level = 1 GROUP BY ALL ORDER BY ALL',
     );
     expect(new Set(rows.map((r) => r.document))).toEqual(new Set(SAMPLES));
     expect(rows.every((r) => typeof r.department === 'string' && r.department !== '')).toBe(true);
@@ -77,7 +77,9 @@ describe('budget-subject department', () => {
     const at = cols.indexOf('department');
     expect(at).toBeGreaterThan(0);
     const level = cols.indexOf('level');
-    const firstLevel1 = lines.map((l) => l.split(',')).find((c) => c[level] === '1' && c[0] === 'budget-layouts');
+    const folder = cols.indexOf('folder');
+    expect(folder).toBeGreaterThanOrEqual(0);
+    const firstLevel1 = lines.map((l) => l.split(',')).find((c) => c[level] === '1' && c[folder] === 'budget-layouts');
     expect(firstLevel1?.[at]).toBe('青禾县农业农村局');
   });
 });
