@@ -97,6 +97,24 @@ function joinsRowAbove(groups: readonly Group[], prev: StreamRow, colRight: read
   });
 }
 
+/**
+ * Whether a table's top row fits the columns: each cell in one column, or a group header —
+ * a cell spanning columns that lies within their text's extent, centred on it (within one font
+ * size `fs`), with ≥ 2 of those columns labelled singly in the row below.
+ */
+function rowFitsColumns(row: StreamRow, below: StreamRow | undefined, colLeft: readonly number[], colRight: readonly number[], fs: number): boolean {
+  return row.groups.every((g) => {
+    if (g.colSpan === 1) return true;
+    const last = g.col + g.colSpan - 1;
+    const left = colLeft[g.col]!;
+    const right = colRight[last]!;
+    const x0 = Math.min(...g.items.map((it) => it.bbox.x0));
+    if (x0 < left - fs || g.x1 > right + fs || Math.abs((x0 + g.x1) / 2 - (left + right) / 2) > fs) return false;
+    const labels = below?.groups.filter((b) => b.colSpan === 1 && b.col >= g.col && b.col <= last) ?? [];
+    return labels.length >= 2;
+  });
+}
+
 function mergeInto(row: StreamRow, groups: readonly Group[], top: number, bottom: number, line: number): void {
   for (const g of groups) {
     const same = row.groups.find((p) => p.col === g.col && p.colSpan === g.colSpan);
@@ -123,8 +141,15 @@ function blockToFragment(
   if (!cols) return undefined;
   const C = cols.edges.length - 1;
   const perLine = block.map((rl) => rowLineToGroups(rl, cols, s));
+  const colLeft = new Array<number>(C).fill(Infinity);
   const colRight = new Array<number>(C).fill(-Infinity);
-  for (const groups of perLine) for (const g of groups) if (g.colSpan === 1) colRight[g.col] = Math.max(colRight[g.col]!, g.x1);
+  for (const groups of perLine) {
+    for (const g of groups) {
+      if (g.colSpan !== 1) continue;
+      colLeft[g.col] = Math.min(colLeft[g.col]!, ...g.items.map((it) => it.bbox.x0));
+      colRight[g.col] = Math.max(colRight[g.col]!, g.x1);
+    }
+  }
 
   const rows: StreamRow[] = [];
   let pending: { groups: Group[]; top: number; bottom: number } | undefined;
@@ -161,6 +186,8 @@ function blockToFragment(
     }
   }
   while (rows.length > 0 && rows[rows.length - 1]!.section) rows.pop();
+  // a line above the table that only happens to have gaps (a form's '性别: 男  年龄: 50岁') is no header
+  if (rows.length > 0 && !rowFitsColumns(rows[0]!, rows[1], colLeft, colRight, block[0]!.fontSize)) return undefined;
   const multiRows = rows.filter((r) => r.groups.length >= 2);
   if (multiRows.length < s.streamMinRows) return undefined;
   const fitting = multiRows.filter((r) => r.groups.every((g) => g.colSpan === 1)).length;

@@ -85,6 +85,9 @@ export interface StreamColumns {
 /**
  * Row lines with ≥ 2 segments → the x-intervals free of text in all but a few of them
  * (`1 - streamFitShare` of the rows may cross), at least `streamMinSeparator` × font size wide.
+ * A free stretch that holds, in several rows, text wholly inside it and aligned (left, right or
+ * centre) is a mostly empty column, not a gap: a narrow flag column ('↑', '↓'), a 备注 column
+ * filled in two rows; the stretch is split around it (see {@link stretchToColumns}).
  */
 export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): StreamColumns | undefined {
   // the profile is built from items: a header set closer than the segment gap still shows its gaps
@@ -98,13 +101,11 @@ export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): S
   for (const g of segs) events.push({ x: g.x0, d: 1 }, { x: g.x1, d: -1 });
   events.sort((a, b) => a.x - b.x);
   // free stretches: consecutive elementary intervals covered by at most `allowed` rows
-  const separators: Interval[] = [];
+  const stretches: Interval[] = [];
   let count = 0;
   let open: number | undefined;
   const close = (at: number): void => {
-    if (open !== undefined && open > x0 && at < x1 && at - open >= s.streamMinSeparator * fs) {
-      separators.push({ from: open, to: at });
-    }
+    if (open !== undefined && at > open) stretches.push({ from: open, to: at });
     open = undefined;
   };
   for (let i = 0; i < events.length; ) {
@@ -115,9 +116,47 @@ export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): S
     else close(x);
   }
   close(x1);
+  const minGap = s.streamMinSeparator * fs;
+  const separators = stretches
+    .flatMap((st) => stretchToColumns(st, rows, fs))
+    .filter((g) => g.from > x0 && g.to < x1 && g.to - g.from >= minGap);
   if (separators.length === 0) return undefined;
   const edges = [x0, ...separators.map((g) => (g.from + g.to) / 2), x1];
   return { x0, x1, separators, edges };
+}
+
+/**
+ * A free stretch → the gaps it holds: itself, or the pieces left around the mostly empty columns
+ * inside it. Such a column is text lying wholly inside the stretch in ≥ 2 rows (rows with text
+ * reaching into the stretch from outside do not count), the pieces overlapping each other and
+ * sharing their left, right or centre x within one font size `fs`.
+ */
+function stretchToColumns(st: Interval, rows: readonly RowLine[], fs: number): Interval[] {
+  const islands: Interval[] = [];
+  for (const r of rows) {
+    const items = r.segments.flatMap((g) => g.items).filter((it) => it.bbox.x1 > st.from && it.bbox.x0 < st.to);
+    if (items.length === 0 || items.some((it) => it.bbox.x0 < st.from || it.bbox.x1 > st.to)) continue;
+    islands.push({ from: Math.min(...items.map((it) => it.bbox.x0)), to: Math.max(...items.map((it) => it.bbox.x1)) });
+  }
+  islands.sort((a, b) => a.from - b.from);
+  const clusters: Interval[][] = [];
+  for (const isl of islands) {
+    const last = clusters[clusters.length - 1];
+    if (last && isl.from < Math.max(...last.map((c) => c.to))) last.push(isl);
+    else clusters.push([isl]);
+  }
+  const spread = (f: (c: Interval) => number, c: Interval[]): number => Math.max(...c.map(f)) - Math.min(...c.map(f));
+  const columns = clusters.filter(
+    (c) => c.length >= 2 && Math.min(spread((i) => i.from, c), spread((i) => i.to, c), spread((i) => (i.from + i.to) / 2, c)) <= fs,
+  );
+  const out: Interval[] = [];
+  let from = st.from;
+  for (const c of columns) {
+    out.push({ from, to: Math.min(...c.map((i) => i.from)) });
+    from = Math.max(...c.map((i) => i.to));
+  }
+  out.push({ from, to: st.to });
+  return out;
 }
 
 /**
