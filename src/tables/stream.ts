@@ -38,6 +38,14 @@ interface StreamRow {
 }
 
 const SENTENCE_END = /[。；;]$/;
+const LEAD_IN = /[：:]$/;
+/** a form field: a short label, then a colon ('填报单位：…', '性别: 男', '送检科室:') */
+const FIELD = /^[^：:\s]{1,10}\s*[：:]/;
+
+/** Whether every cell of a row is a form field (a line of fields above a table, not its header). */
+function isFieldRow(row: StreamRow, s: TableSettings): boolean {
+  return row.groups.length > 0 && row.groups.every((g) => FIELD.test(itemsToCellText(g.items, s.cellSpaceRatio)));
+}
 
 /**
  * Row line → column groups. A segment is first cut at item gaps that hold a separator's middle
@@ -92,7 +100,9 @@ function joinsRowAbove(groups: readonly Group[], prev: StreamRow, colRight: read
     const above = prev.groups.find((p) => p.col <= g.col && g.col < p.col + p.colSpan);
     if (!above) return true;
     if (above.colSpan > 1 || above.col !== g.col) return false;
-    if (isNumericText(itemsToCellText(g.items, s.cellSpaceRatio))) return false;
+    const text = itemsToCellText(g.items, s.cellSpaceRatio);
+    // a number, or a label ending in '：' (a section row '一、城镇困难群众：' tight under the header), starts a row
+    if (isNumericText(text) || LEAD_IN.test(text)) return false;
     return above.x1 >= colRight[g.col]! - 2 * fs;
   });
 }
@@ -115,6 +125,27 @@ function rowFitsColumns(row: StreamRow, below: StreamRow | undefined, colLeft: r
   });
 }
 
+/**
+ * Whether `groups` (the line `line` right above the table's top row `top`, outside the block)
+ * are the first lines of header cells wrapped over two lines, the rest printed on the top row
+ * (Calc and Excel set header cells at the cell bottom): tight above, each in one column over a
+ * text cell of the top row and aligned with it (left, right or centre within one font size), the
+ * top row holding no number, no label ending in '：'.
+ */
+function headsWrappedCells(groups: readonly Group[], line: RowLine, top: StreamRow, s: TableSettings): boolean {
+  const fs = line.fontSize;
+  if (groups.length === 0 || top.top - line.bottom > s.streamTightGap * fs) return false;
+  const text = (g: Group): string => itemsToCellText(g.items, s.cellSpaceRatio);
+  if (top.groups.some((g) => isNumericText(text(g)))) return false;
+  const left = (g: Group): number => Math.min(...g.items.map((it) => it.bbox.x0));
+  return groups.every((g) => {
+    const below = top.groups.find((b) => b.col === g.col && b.colSpan === 1);
+    if (g.colSpan !== 1 || !below || LEAD_IN.test(text(g))) return false;
+    const [a0, a1, b0, b1] = [left(g), g.x1, left(below), below.x1];
+    return Math.abs(a0 - b0) <= fs || Math.abs(a1 - b1) <= fs || Math.abs((a0 + a1) / 2 - (b0 + b1) / 2) <= fs;
+  });
+}
+
 function mergeInto(row: StreamRow, groups: readonly Group[], top: number, bottom: number, line: number): void {
   for (const g of groups) {
     const same = row.groups.find((p) => p.col === g.col && p.colSpan === g.colSpan);
@@ -134,6 +165,7 @@ function blockToFragment(
   block: readonly RowLine[],
   page: number,
   s: TableSettings,
+  above?: RowLine,
 ): { fragment: TableFragment & FragmentStats; used: number } | undefined {
   const multi = block.filter((r) => r.segments.length >= 2);
   if (multi.length < s.streamMinRows) return undefined;
@@ -188,6 +220,11 @@ function blockToFragment(
   while (rows.length > 0 && rows[rows.length - 1]!.section) rows.pop();
   // a line above the table that only happens to have gaps (a form's '性别: 男  年龄: 50岁') is no header
   if (rows.length > 0 && !rowFitsColumns(rows[0]!, rows[1], colLeft, colRight, block[0]!.fontSize)) return undefined;
+  if (rows.length > 1 && isFieldRow(rows[0]!, s) && !isFieldRow(rows[1]!, s)) return undefined;
+  if (above && rows.length > 0) {
+    const head = rowLineToGroups(above, cols, s);
+    if (headsWrappedCells(head, above, rows[0]!, s)) mergeInto(rows[0]!, head, above.top, above.bottom, rows[0]!.lastLine);
+  }
   const multiRows = rows.filter((r) => r.groups.length >= 2);
   if (multiRows.length < s.streamMinRows) return undefined;
   const fitting = multiRows.filter((r) => r.groups.every((g) => g.colSpan === 1)).length;
@@ -272,7 +309,8 @@ export function linesToStreamFragments(lines: readonly Line[], page: number, s: 
       j++;
     }
     const block = rl.slice(i, Math.min(j, lastMulti + 2));
-    const found = blockToFragment(block, page, s);
+    const above = i > 0 && rl[i - 1]!.segments.length === 1 ? rl[i - 1] : undefined;
+    const found = blockToFragment(block, page, s, above);
     if (found && looksLikeTable(found.fragment, s)) {
       out.push(found.fragment);
       i += found.used;

@@ -72,6 +72,17 @@ export function linesToRowLines(lines: readonly Line[], s: TableSettings): RowLi
   });
 }
 
+/** Boxes → their x-extents, those that overlap or touch (within 0.5 pt) merged. */
+function touchingMerged(boxes: readonly { x0: number; x1: number }[]): { x0: number; x1: number }[] {
+  const out: { x0: number; x1: number }[] = [];
+  for (const b of [...boxes].sort((p, q) => p.x0 - q.x0)) {
+    const last = out[out.length - 1];
+    if (last && b.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, b.x1);
+    else out.push({ x0: b.x0, x1: b.x1 });
+  }
+  return out;
+}
+
 /** Column layout of a stream block: separators (free x-intervals) and the edges between columns. */
 export interface StreamColumns {
   /** x extent of the block */
@@ -91,7 +102,8 @@ export interface StreamColumns {
  */
 export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): StreamColumns | undefined {
   // the profile is built from items: a header set closer than the segment gap still shows its gaps
-  const segs = rows.flatMap((r) => r.segments.flatMap((g) => g.items.map((it) => it.bbox)));
+  // (items of one row that touch are one stretch: a row is counted once wherever it has text)
+  const segs = rows.flatMap((r) => touchingMerged(r.segments.flatMap((g) => g.items.map((it) => it.bbox))));
   if (segs.length === 0) return undefined;
   const x0 = Math.min(...segs.map((g) => g.x0));
   const x1 = Math.max(...segs.map((g) => g.x1));
