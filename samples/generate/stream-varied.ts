@@ -60,21 +60,47 @@ function writeExpected(dir: string, pdf: string, t: StreamSpec, mustContain: str
 }
 
 /** [项目名称, 重点, 预算金额, 已拨付, 备注] — invented, 万元 */
+/** [项目名称, 重点, 预算金额, 已拨付（'' = none yet）, 备注] by section — invented, 万元 */
+const VILLAGE_PROJECTS: [string, [string, string, number, number | null, string][]][] = [
+  ['一、基础设施类：', [
+    ['东坪村村内道路硬化', '★', 120, 80, ''],
+    ['石门村排水沟渠修缮', '', 45.5, 45.5, ''],
+    ['柳溪村文化广场照明', '', 18.2, null, '未开工'],
+    ['云岭村便民桥加固', '', 26.8, 26.8, ''],
+    ['高坪村村道安保设施', '', 15.6, 12, ''],
+    ['后山村山塘清淤', '', 9.4, 9.4, ''],
+    ['新塘村垃圾收集点建设', '', 7.3, 7.3, ''],
+  ]],
+  ['二、公共服务类：', [
+    ['下湾村卫生室改造', '★', 36, 20, '分两期'],
+    ['白沙村便民服务点', '', 12.8, 12.8, ''],
+    ['桥头村幼儿活动场地', '', 22.4, 10, ''],
+    ['石桥村老年活动中心修缮', '', 18.5, 18.5, ''],
+    ['河口村农家书屋设备', '', 4.6, 4.6, ''],
+    ['桃源村文体器材更新', '', 6.2, 6.2, ''],
+  ]],
+];
+
+const wan = (x: number): string => x.toFixed(2);
+
+/** Sections, projects and a 合计 row; the flag column ★ and 备注 are filled in two rows of 13 only. */
 const CHROMIUM: StreamSpec = {
   caption: '2024 年村级公益事业建设项目资金安排表',
   unit: null,
   fields: [],
   header: ['项目名称', '重点', '预算金额\n（万元）', '已拨付\n（万元）', '备注'],
   rows: [
-    '一、基础设施类：',
-    ['东坪村村内道路硬化', '★', '120.00', '80.00', ''],
-    ['石门村排水沟渠修缮', '', '45.50', '45.50', ''],
-    ['柳溪村文化广场照明', '', '18.20', '', '未开工'],
-    '二、公共服务类：',
-    ['下湾村卫生室改造', '★', '36.00', '20.00', '分两期'],
-    ['白沙村便民服务点', '', '12.80', '12.80', ''],
-    ['桥头村幼儿活动场地', '', '22.40', '10.00', ''],
-    ['合计', '', '254.90', '168.30', ''],
+    ...VILLAGE_PROJECTS.flatMap(([section, projects]) => [
+      section,
+      ...projects.map(([name, flag, budget, paid, note]) => [name, flag, wan(budget), paid === null ? '' : wan(paid), note]),
+    ]),
+    [
+      '合计',
+      '',
+      wan(VILLAGE_PROJECTS.flatMap(([, p]) => p).reduce((a, r) => a + r[2], 0)),
+      wan(VILLAGE_PROJECTS.flatMap(([, p]) => p).reduce((a, r) => a + (r[3] ?? 0), 0)),
+      '',
+    ],
   ],
   align: ['left', 'center', 'right', 'right', 'center'],
 };
