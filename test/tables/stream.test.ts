@@ -211,4 +211,21 @@ describe('stream columns from the whole table', () => {
     expect(frags).toHaveLength(1);
     expect(frags[0]!.columns).toBe(4);
   });
+
+  it('joins a header cell whose first line stands above the header row (cells set at the bottom) and keeps a tight section row out of the header', () => {
+    const items: TextItem[] = [
+      item('补助标准（', 250, 108),
+      item('单位名称', 100, 122), item('人数', 210, 122), item('元/人）', 256, 122), item('补助金额', 330, 122),
+      // 15 pt pitch: the section row stands 3 pt under the header
+      item('一、城镇困难群众：', 72, 137),
+    ];
+    const rows: [string, string, string, string][] = [['城关社区', '46', '600', '27,600'], ['河西社区', '38', '600', '22,800'], ['东坪村', '52', '450', '23,400']];
+    rows.forEach((r, i) => items.push(item(r[0], 72, 152 + i * 15), itemRight(r[1], 245, 152 + i * 15), itemRight(r[2], 308, 152 + i * 15), itemRight(r[3], 392, 152 + i * 15)));
+    const frags = pageToFragments(page(1, items), itemsToLines(items));
+    expect(frags).toHaveLength(1);
+    const [t] = fragmentsToTables(frags);
+    expect(t!.header).toEqual(['单位名称', '人数', '补助标准（元/人）', '补助金额']);
+    expect(t!.rows[0]).toEqual(['一、城镇困难群众：', '', '', '']);
+    expect(t!.rowKinds).toEqual(['section', 'body', 'body', 'body']);
+  });
 });
