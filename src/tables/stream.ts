@@ -129,8 +129,9 @@ function rowFitsColumns(row: StreamRow, below: StreamRow | undefined, colLeft: r
  * Whether `groups` (the line `line` right above the table's top row `top`, outside the block)
  * are the first lines of header cells wrapped over two lines, the rest printed on the top row
  * (Calc and Excel set header cells at the cell bottom): tight above, each in one column over a
- * text cell of the top row and aligned with it (left, right or centre within one font size), the
- * top row holding no number, no label ending in '：'.
+ * text cell of the top row and aligned with it (left, right or centre within one font size), not
+ * a label ending in '：' nor a field ('单位：元'), no narrower than the rest of its cell, the top
+ * row holding no number.
  */
 function headsWrappedCells(groups: readonly Group[], line: RowLine, top: StreamRow, s: TableSettings): boolean {
   const fs = line.fontSize;
@@ -140,8 +141,11 @@ function headsWrappedCells(groups: readonly Group[], line: RowLine, top: StreamR
   const left = (g: Group): number => Math.min(...g.items.map((it) => it.bbox.x0));
   return groups.every((g) => {
     const below = top.groups.find((b) => b.col === g.col && b.colSpan === 1);
-    if (g.colSpan !== 1 || !below || LEAD_IN.test(text(g))) return false;
+    // a unit or form field right over the last header cell ('单位：元' above '执行率') is no part of it
+    if (g.colSpan !== 1 || !below || LEAD_IN.test(text(g)) || FIELD.test(text(g))) return false;
     const [a0, a1, b0, b1] = [left(g), g.x1, left(below), below.x1];
+    // wrapping fills the first line: it is no narrower than the rest below it
+    if (a1 - a0 < b1 - b0 - fs / 2) return false;
     return Math.abs(a0 - b0) <= fs || Math.abs(a1 - b1) <= fs || Math.abs((a0 + a1) / 2 - (b0 + b1) / 2) <= fs;
   });
 }
