@@ -1,7 +1,7 @@
 /**
  * Regenerates the sample PDFs and their expected outputs:
  *   node bin/run-ts.mjs samples/generate/main.ts [name...]      (default: all)
- * Names: seed, seed-type3, lo-ruled, lines-table, unruled, wrapped-caption, spans-continued, subject-table, subject-planted, budget-captions, budget-layouts, planted-<variant> (planted-variants.ts),
+ * Names: seed, seed-type3, lo-ruled, lines-table, unruled, wrapped-caption, spans-continued, subject-table, subject-planted, budget-captions, budget-layouts, stream-chromium, stream-lo, stream-pdflib, planted-<variant> (planted-variants.ts),
  * scan-200, scan-300, mixed, garbled, no-tounicode, both; 'planted' for all planted variants and
  * 'broken-text' for garbled + no-tounicode.
  */
@@ -16,6 +16,7 @@ import { buildSpansContinued } from './spans-continued.ts';
 import { buildSubjectPlanted, buildSubjectTable } from './subject-table.ts';
 import { buildBudgetCaptions } from './budget-captions.ts';
 import { buildBudgetLayouts } from './budget-layouts.ts';
+import { buildStreamChromium, buildStreamLo, buildStreamPdfLib } from './stream-varied.ts';
 import { plantedBuilders } from './planted.ts';
 import { scanBuilders } from './scan.ts';
 import { brokenTextBuilders } from './broken-text.ts';
@@ -36,6 +37,9 @@ const builders: Record<string, () => void | Promise<void>> = {
   'subject-planted': () => buildSubjectPlanted(root),
   'budget-captions': () => buildBudgetCaptions(root),
   'budget-layouts': () => buildBudgetLayouts(root),
+  'stream-chromium': () => buildStreamChromium(root),
+  'stream-lo': () => buildStreamLo(root),
+  'stream-pdflib': () => buildStreamPdfLib(root),
   ...plantedBuilders(root),
   ...scanBuilders(root),
   ...brokenTextBuilders(root),

@@ -38,6 +38,14 @@ interface StreamRow {
 }
 
 const SENTENCE_END = /[。；;]$/;
+const LEAD_IN = /[：:]$/;
+/** a form field: a short label, then a colon ('填报单位：…', '性别: 男', '送检科室:') */
+const FIELD = /^[^：:\s]{1,10}\s*[：:]/;
+
+/** Whether every cell of a row is a form field (a line of fields above a table, not its header). */
+function isFieldRow(row: StreamRow, s: TableSettings): boolean {
+  return row.groups.length > 0 && row.groups.every((g) => FIELD.test(itemsToCellText(g.items, s.cellSpaceRatio)));
+}
 
 /**
  * Row line → column groups. A segment is first cut at item gaps that hold a separator's middle
@@ -92,8 +100,53 @@ function joinsRowAbove(groups: readonly Group[], prev: StreamRow, colRight: read
     const above = prev.groups.find((p) => p.col <= g.col && g.col < p.col + p.colSpan);
     if (!above) return true;
     if (above.colSpan > 1 || above.col !== g.col) return false;
-    if (isNumericText(itemsToCellText(g.items, s.cellSpaceRatio))) return false;
+    const text = itemsToCellText(g.items, s.cellSpaceRatio);
+    // a number, or a label ending in '：' (a section row '一、城镇困难群众：' tight under the header), starts a row
+    if (isNumericText(text) || LEAD_IN.test(text)) return false;
     return above.x1 >= colRight[g.col]! - 2 * fs;
+  });
+}
+
+/**
+ * Whether a table's top row fits the columns: each cell in one column, or a group header —
+ * a cell spanning columns that lies within their text's extent, centred on it (within one font
+ * size `fs`), with ≥ 2 of those columns labelled singly in the row below.
+ */
+function rowFitsColumns(row: StreamRow, below: StreamRow | undefined, colLeft: readonly number[], colRight: readonly number[], fs: number): boolean {
+  return row.groups.every((g) => {
+    if (g.colSpan === 1) return true;
+    const last = g.col + g.colSpan - 1;
+    const left = colLeft[g.col]!;
+    const right = colRight[last]!;
+    const x0 = Math.min(...g.items.map((it) => it.bbox.x0));
+    if (x0 < left - fs || g.x1 > right + fs || Math.abs((x0 + g.x1) / 2 - (left + right) / 2) > fs) return false;
+    const labels = below?.groups.filter((b) => b.colSpan === 1 && b.col >= g.col && b.col <= last) ?? [];
+    return labels.length >= 2;
+  });
+}
+
+/**
+ * Whether `groups` (the line `line` right above the table's top row `top`, outside the block)
+ * are the first lines of header cells wrapped over two lines, the rest printed on the top row
+ * (Calc and Excel set header cells at the cell bottom): tight above, each in one column over a
+ * text cell of the top row and aligned with it (left, right or centre within one font size), not
+ * a label ending in '：' nor a field ('单位：元'), no narrower than the rest of its cell, the top
+ * row holding no number.
+ */
+function headsWrappedCells(groups: readonly Group[], line: RowLine, top: StreamRow, s: TableSettings): boolean {
+  const fs = line.fontSize;
+  if (groups.length === 0 || top.top - line.bottom > s.streamTightGap * fs) return false;
+  const text = (g: Group): string => itemsToCellText(g.items, s.cellSpaceRatio);
+  if (top.groups.some((g) => isNumericText(text(g)))) return false;
+  const left = (g: Group): number => Math.min(...g.items.map((it) => it.bbox.x0));
+  return groups.every((g) => {
+    const below = top.groups.find((b) => b.col === g.col && b.colSpan === 1);
+    // a unit or form field right over the last header cell ('单位：元' above '执行率') is no part of it
+    if (g.colSpan !== 1 || !below || LEAD_IN.test(text(g)) || FIELD.test(text(g))) return false;
+    const [a0, a1, b0, b1] = [left(g), g.x1, left(below), below.x1];
+    // wrapping fills the first line: it is no narrower than the rest below it
+    if (a1 - a0 < b1 - b0 - fs / 2) return false;
+    return Math.abs(a0 - b0) <= fs || Math.abs(a1 - b1) <= fs || Math.abs((a0 + a1) / 2 - (b0 + b1) / 2) <= fs;
   });
 }
 
@@ -116,6 +169,7 @@ function blockToFragment(
   block: readonly RowLine[],
   page: number,
   s: TableSettings,
+  above?: RowLine,
 ): { fragment: TableFragment & FragmentStats; used: number } | undefined {
   const multi = block.filter((r) => r.segments.length >= 2);
   if (multi.length < s.streamMinRows) return undefined;
@@ -123,8 +177,15 @@ function blockToFragment(
   if (!cols) return undefined;
   const C = cols.edges.length - 1;
   const perLine = block.map((rl) => rowLineToGroups(rl, cols, s));
+  const colLeft = new Array<number>(C).fill(Infinity);
   const colRight = new Array<number>(C).fill(-Infinity);
-  for (const groups of perLine) for (const g of groups) if (g.colSpan === 1) colRight[g.col] = Math.max(colRight[g.col]!, g.x1);
+  for (const groups of perLine) {
+    for (const g of groups) {
+      if (g.colSpan !== 1) continue;
+      colLeft[g.col] = Math.min(colLeft[g.col]!, ...g.items.map((it) => it.bbox.x0));
+      colRight[g.col] = Math.max(colRight[g.col]!, g.x1);
+    }
+  }
 
   const rows: StreamRow[] = [];
   let pending: { groups: Group[]; top: number; bottom: number } | undefined;
@@ -161,6 +222,13 @@ function blockToFragment(
     }
   }
   while (rows.length > 0 && rows[rows.length - 1]!.section) rows.pop();
+  // a line above the table that only happens to have gaps (a form's '性别: 男  年龄: 50岁') is no header
+  if (rows.length > 0 && !rowFitsColumns(rows[0]!, rows[1], colLeft, colRight, block[0]!.fontSize)) return undefined;
+  if (rows.length > 1 && isFieldRow(rows[0]!, s) && !isFieldRow(rows[1]!, s)) return undefined;
+  if (above && rows.length > 0) {
+    const head = rowLineToGroups(above, cols, s);
+    if (headsWrappedCells(head, above, rows[0]!, s)) mergeInto(rows[0]!, head, above.top, above.bottom, rows[0]!.lastLine);
+  }
   const multiRows = rows.filter((r) => r.groups.length >= 2);
   if (multiRows.length < s.streamMinRows) return undefined;
   const fitting = multiRows.filter((r) => r.groups.every((g) => g.colSpan === 1)).length;
@@ -245,7 +313,8 @@ export function linesToStreamFragments(lines: readonly Line[], page: number, s: 
       j++;
     }
     const block = rl.slice(i, Math.min(j, lastMulti + 2));
-    const found = blockToFragment(block, page, s);
+    const above = i > 0 && rl[i - 1]!.segments.length === 1 ? rl[i - 1] : undefined;
+    const found = blockToFragment(block, page, s, above);
     if (found && looksLikeTable(found.fragment, s)) {
       out.push(found.fragment);
       i += found.used;

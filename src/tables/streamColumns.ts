@@ -72,6 +72,17 @@ export function linesToRowLines(lines: readonly Line[], s: TableSettings): RowLi
   });
 }
 
+/** Boxes → their x-extents, those that overlap or touch (within 0.5 pt) merged. */
+function touchingMerged(boxes: readonly { x0: number; x1: number }[]): { x0: number; x1: number }[] {
+  const out: { x0: number; x1: number }[] = [];
+  for (const b of [...boxes].sort((p, q) => p.x0 - q.x0)) {
+    const last = out[out.length - 1];
+    if (last && b.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, b.x1);
+    else out.push({ x0: b.x0, x1: b.x1 });
+  }
+  return out;
+}
+
 /** Column layout of a stream block: separators (free x-intervals) and the edges between columns. */
 export interface StreamColumns {
   /** x extent of the block */
@@ -85,10 +96,14 @@ export interface StreamColumns {
 /**
  * Row lines with ≥ 2 segments → the x-intervals free of text in all but a few of them
  * (`1 - streamFitShare` of the rows may cross), at least `streamMinSeparator` × font size wide.
+ * A free stretch that holds, in several rows, text wholly inside it and aligned (left, right or
+ * centre) is a mostly empty column, not a gap: a narrow flag column ('↑', '↓'), a 备注 column
+ * filled in two rows; the stretch is split around it (see {@link stretchToColumns}).
  */
 export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): StreamColumns | undefined {
   // the profile is built from items: a header set closer than the segment gap still shows its gaps
-  const segs = rows.flatMap((r) => r.segments.flatMap((g) => g.items.map((it) => it.bbox)));
+  // (items of one row that touch are one stretch: a row is counted once wherever it has text)
+  const segs = rows.flatMap((r) => touchingMerged(r.segments.flatMap((g) => g.items.map((it) => it.bbox))));
   if (segs.length === 0) return undefined;
   const x0 = Math.min(...segs.map((g) => g.x0));
   const x1 = Math.max(...segs.map((g) => g.x1));
@@ -98,13 +113,11 @@ export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): S
   for (const g of segs) events.push({ x: g.x0, d: 1 }, { x: g.x1, d: -1 });
   events.sort((a, b) => a.x - b.x);
   // free stretches: consecutive elementary intervals covered by at most `allowed` rows
-  const separators: Interval[] = [];
+  const stretches: Interval[] = [];
   let count = 0;
   let open: number | undefined;
   const close = (at: number): void => {
-    if (open !== undefined && open > x0 && at < x1 && at - open >= s.streamMinSeparator * fs) {
-      separators.push({ from: open, to: at });
-    }
+    if (open !== undefined && at > open) stretches.push({ from: open, to: at });
     open = undefined;
   };
   for (let i = 0; i < events.length; ) {
@@ -115,9 +128,47 @@ export function rowLinesToColumns(rows: readonly RowLine[], s: TableSettings): S
     else close(x);
   }
   close(x1);
+  const minGap = s.streamMinSeparator * fs;
+  const separators = stretches
+    .flatMap((st) => stretchToColumns(st, rows, fs))
+    .filter((g) => g.from > x0 && g.to < x1 && g.to - g.from >= minGap);
   if (separators.length === 0) return undefined;
   const edges = [x0, ...separators.map((g) => (g.from + g.to) / 2), x1];
   return { x0, x1, separators, edges };
+}
+
+/**
+ * A free stretch → the gaps it holds: itself, or the pieces left around the mostly empty columns
+ * inside it. Such a column is text lying wholly inside the stretch in ≥ 2 rows (rows with text
+ * reaching into the stretch from outside do not count), the pieces overlapping each other and
+ * sharing their left, right or centre x within one font size `fs`.
+ */
+function stretchToColumns(st: Interval, rows: readonly RowLine[], fs: number): Interval[] {
+  const islands: Interval[] = [];
+  for (const r of rows) {
+    const items = r.segments.flatMap((g) => g.items).filter((it) => it.bbox.x1 > st.from && it.bbox.x0 < st.to);
+    if (items.length === 0 || items.some((it) => it.bbox.x0 < st.from || it.bbox.x1 > st.to)) continue;
+    islands.push({ from: Math.min(...items.map((it) => it.bbox.x0)), to: Math.max(...items.map((it) => it.bbox.x1)) });
+  }
+  islands.sort((a, b) => a.from - b.from);
+  const clusters: Interval[][] = [];
+  for (const isl of islands) {
+    const last = clusters[clusters.length - 1];
+    if (last && isl.from < Math.max(...last.map((c) => c.to))) last.push(isl);
+    else clusters.push([isl]);
+  }
+  const spread = (f: (c: Interval) => number, c: Interval[]): number => Math.max(...c.map(f)) - Math.min(...c.map(f));
+  const columns = clusters.filter(
+    (c) => c.length >= 2 && Math.min(spread((i) => i.from, c), spread((i) => i.to, c), spread((i) => (i.from + i.to) / 2, c)) <= fs,
+  );
+  const out: Interval[] = [];
+  let from = st.from;
+  for (const c of columns) {
+    out.push({ from, to: Math.min(...c.map((i) => i.from)) });
+    from = Math.max(...c.map((i) => i.to));
+  }
+  out.push({ from, to: st.to });
+  return out;
 }
 
 /**

@@ -156,3 +156,76 @@ describe('stream on a Chromium-printed page', () => {
     expect(kept).toContain('2024年3月1日');
   });
 });
+
+describe('stream columns from the whole table', () => {
+  /**
+   * A form line pair above an unruled table whose 状态 column holds a flag in two rows only and
+   * whose last column 备注 is filled in two rows: columns 设备 | 检查方式 | 状态 | 读数 | 备注.
+   */
+  function flagTable(): TextItem[] {
+    const rows: [string, string, string, string, string][] = [
+      ['一号水泵', '目测', '', '12.5', ''],
+      ['二号水泵', '目测', '▲', '14.0', '待复查'],
+      ['三号水泵', '仪表', '', '11.8', ''],
+      ['四号水泵', '仪表', '', '9.6', ''],
+      ['五号水泵', '目测', '▼', '7.2', '已报修'],
+      ['六号水泵', '仪表', '', '12.1', ''],
+    ];
+    const out: TextItem[] = [
+      item('填报单位：东坪镇水站', 150, 80), item('检查日期：2024-05-06', 330, 80),
+      item('负责人：', 72, 100), item('巡检编号：A-17 值班：王明', 200, 100), item('天气：晴', 430, 100),
+      item('设备', 72, 130), item('检查方式', 200, 130), item('状态', 290, 130), itemRight('读数', 380, 130), item('备注', 430, 130),
+    ];
+    rows.forEach((r, i) => {
+      const top = 150 + i * 20;
+      out.push(item(r[0], 72, top), item(r[1], 200, top), itemRight(r[3], 380, top));
+      if (r[2]) out.push(item(r[2], 290, top));
+      if (r[4]) out.push(item(r[4], 430, top));
+    });
+    return out;
+  }
+
+  it('keeps a narrow flag column and a mostly empty last column, and leaves the form lines above out of the header', () => {
+    const items = flagTable();
+    const lines = itemsToLines(items);
+    const frags = pageToFragments(page(1, items), lines);
+    expect(frags).toHaveLength(1);
+    const [t] = fragmentsToTables(frags);
+    expect(t!.header).toEqual(['设备', '检查方式', '状态', '读数', '备注']);
+    expect(t!.rows).toHaveLength(6);
+    expect(t!.rows.map((r) => r[2])).toEqual(['', '▲', '', '', '▼', '']);
+    expect(t!.rows.map((r) => r[4])).toEqual(['', '待复查', '', '', '已报修', '']);
+    expect(t!.rows.map((r) => r[3])).toEqual(['12.5', '14.0', '11.8', '9.6', '7.2', '12.1']);
+    expect(t!.rowKinds.every((k) => k === 'body')).toBe(true);
+    // the form lines stay prose
+    const kept = linesOutsideTables(lines, frags).map((l) => l.text);
+    expect(kept.some((l) => l.includes('填报单位'))).toBe(true);
+    expect(kept.some((l) => l.includes('巡检编号'))).toBe(true);
+  });
+
+  it('does not make a column of text that two rows put in a gap without lining up', () => {
+    const items = flagTable().filter((it) => it.text !== '▲' && it.text !== '▼');
+    // two stray marks in the 检查方式–读数 gap, far apart
+    items.push(item('*', 262, 150), item('#', 320, 230));
+    const frags = pageToFragments(page(1, items), itemsToLines(items));
+    expect(frags).toHaveLength(1);
+    expect(frags[0]!.columns).toBe(4);
+  });
+
+  it('joins a header cell whose first line stands above the header row (cells set at the bottom) and keeps a tight section row out of the header', () => {
+    const items: TextItem[] = [
+      item('补助标准（', 250, 108),
+      item('单位名称', 100, 122), item('人数', 210, 122), item('元/人）', 256, 122), item('补助金额', 330, 122),
+      // 15 pt pitch: the section row stands 3 pt under the header
+      item('一、城镇困难群众：', 72, 137),
+    ];
+    const rows: [string, string, string, string][] = [['城关社区', '46', '600', '27,600'], ['河西社区', '38', '600', '22,800'], ['东坪村', '52', '450', '23,400']];
+    rows.forEach((r, i) => items.push(item(r[0], 72, 152 + i * 15), itemRight(r[1], 245, 152 + i * 15), itemRight(r[2], 308, 152 + i * 15), itemRight(r[3], 392, 152 + i * 15)));
+    const frags = pageToFragments(page(1, items), itemsToLines(items));
+    expect(frags).toHaveLength(1);
+    const [t] = fragmentsToTables(frags);
+    expect(t!.header).toEqual(['单位名称', '人数', '补助标准（元/人）', '补助金额']);
+    expect(t!.rows[0]).toEqual(['一、城镇困难群众：', '', '', '']);
+    expect(t!.rowKinds).toEqual(['section', 'body', 'body', 'body']);
+  });
+});
