@@ -19,7 +19,7 @@ import { repairThousands, unifyDigitWidth } from '../ocr/digits.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
-import { intersectionArea } from '../tables/geometry.ts';
+import { containsPoint, intersectionArea } from '../tables/geometry.ts';
 import { pageReadingHolds } from './cellReading.ts';
 
 export interface OcrPageSettings {
@@ -99,7 +99,7 @@ export async function ocrPage(raster0: PageRaster, info: PageInfo, engine: OcrEn
   const rulings = rasterToRulings(raster, { frame: 'raster' }).map((r) => ({ ...r, page }));
   const toLocal = pageToLocal(raster, ptPerPx);
   const kept = textLayer.map((it) => ({ ...it, bbox: toLocal(it.bbox) }));
-  const ocred = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx, raster.image).filter((it) => coveredShare(it.bbox, kept) < s.textLayerCover);
+  const ocred = ocrLinesToItems(await engine.readLines(raster.image), page, ptPerPx, raster.image).filter((it) => coveredShare(it.bbox, kept) < s.textLayerCover && !rereadsTextLayer(it, kept));
   const items = [...kept, ...ocred];
   const local: PageContent = {
     info: { page, width: raster.image.width * ptPerPx, height: raster.image.height * ptPerPx, rotate: 0 },
@@ -145,6 +145,21 @@ function pageToLocal(raster: PageRaster, ptPerPx: number): (b: BBox) => BBox {
 }
 
 /** Share of `b`'s area covered by the boxes of `items` (overlaps between them not deducted; at most 1). */
+/**
+ * Whether an OCR line reads again what text-layer items inside it say: their characters (centres in
+ * its box, spaces left out) appear in its text in order and make up at least half of it ('2021 3 31'
+ * in the layer, '2021年3月31日' read). The layer's reading is kept; a second copy would double the line.
+ */
+function rereadsTextLayer(line: TextItem, layer: readonly TextItem[]): boolean {
+  const inside = layer.filter((it) => containsPoint(line.bbox, (it.bbox.x0 + it.bbox.x1) / 2, (it.bbox.top + it.bbox.bottom) / 2, 0));
+  const want = Array.from(inside.sort((a, b) => a.bbox.x0 - b.bbox.x0).map((it) => it.text).join('').replace(/\s+/g, ''));
+  const got = Array.from(line.text.replace(/\s+/g, ''));
+  if (want.length === 0 || 2 * want.length < got.length) return false;
+  let i = 0;
+  for (const ch of got) if (i < want.length && ch === want[i]) i++;
+  return i === want.length;
+}
+
 function coveredShare(b: BBox, items: readonly { bbox: BBox }[]): number {
   const area = Math.max(1e-9, (b.x1 - b.x0) * (b.bottom - b.top));
   const covered = items.reduce((n, it) => n + intersectionArea(b, it.bbox), 0);

@@ -2,6 +2,7 @@
  * Pixel buffers → `GrayImage` (8-bit, 0 = black, 255 = white, row-major, top-left origin), and the
  * eight axis flips/rotations (`orientGray`) used to turn an embedded scan upright.
  */
+import { liftSeals } from './seal.ts';
 import type { GrayImage } from './types.ts';
 
 /** Luma of an sRGB triple, integer weights (0.299, 0.587, 0.114) × 256. */
@@ -9,21 +10,26 @@ function luma(r: number, g: number, b: number): number {
   return (77 * r + 150 * g + 29 * b + 128) >> 8;
 }
 
-/** RGBA (4 bytes/pixel) → grey, alpha composited over white paper. */
-export function rgbaToGray(data: ArrayLike<number>, width: number, height: number): GrayImage {
+/**
+ * RGBA (4 bytes/pixel) → grey, alpha composited over white paper; with `seals`, red seals lifted
+ * off (seal.ts: for OCR).
+ */
+export function rgbaToGray(data: ArrayLike<number>, width: number, height: number, seals = false): GrayImage {
   const out = new Uint8Array(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += 4) {
     const a = data[p + 3]!;
     const v = luma(data[p]!, data[p + 1]!, data[p + 2]!);
     out[i] = a === 255 ? v : Math.round((v * a + 255 * (255 - a)) / 255);
   }
+  if (seals) liftSeals(out, data, width, height, 4);
   return { width, height, data: out };
 }
 
-/** RGB (3 bytes/pixel) → grey. */
-export function rgbToGray(data: ArrayLike<number>, width: number, height: number): GrayImage {
+/** RGB (3 bytes/pixel) → grey; with `seals`, red seals lifted off (seal.ts: for OCR). */
+export function rgbToGray(data: ArrayLike<number>, width: number, height: number, seals = false): GrayImage {
   const out = new Uint8Array(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += 3) out[i] = luma(data[p]!, data[p + 1]!, data[p + 2]!);
+  if (seals) liftSeals(out, data, width, height, 3);
   return { width, height, data: out };
 }
 

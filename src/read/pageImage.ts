@@ -113,8 +113,8 @@ function imageObjectToGray(ref: unknown, page: PDFPageProxy, mask: boolean): Gra
   const { width: w, height: h } = obj;
   if (mask) return bitsToGray(data, w, h, false);
   if (obj.kind === 1) return bitsToGray(data, w, h, true);
-  if (obj.kind === 2 && data.length >= w * h * 3) return rgbToGray(data, w, h);
-  if (obj.kind === 3 && data.length >= w * h * 4) return rgbaToGray(data, w, h);
+  if (obj.kind === 2 && data.length >= w * h * 3) return rgbToGray(data, w, h, true);
+  if (obj.kind === 3 && data.length >= w * h * 4) return rgbaToGray(data, w, h, true);
   return null;
 }
 
@@ -157,7 +157,7 @@ async function renderedRaster(page: PDFPageProxy, pageNo: number, dpi: number, s
   const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height);
   return {
     page: pageNo,
-    image: rgbaToGray(rgba.data, canvas.width, canvas.height),
+    image: rgbaToGray(rgba.data, canvas.width, canvas.height, true),
     dpi,
     skewDegrees: 0,
     origin: 'rendered',
