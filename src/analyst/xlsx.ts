@@ -2,12 +2,12 @@
  * The one boundary to exceljs: SqlTables (rows.ts) → an .xlsx workbook, one sheet per table, numbers
  * as numeric cells (with the column's number format when it has one), booleans as booleans, the
  * header row frozen, column widths from the content.
- * Written to a temp file beside the target and renamed into place.
+ * Written to a temp file beside the target and renamed into place. exceljs is loaded on first use:
+ * importing it costs ~1.5 s of CPU, which every CLI start paid, --xlsx or not.
  */
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { SqlTable } from './rows.ts';
 
 /** Widest column, in characters (a CJK character counts 2). */
@@ -30,6 +30,7 @@ function sheetName(name: string, used: Set<string>): string {
 
 /** Writes `tables` as the sheets of a new workbook at `path` (empty tables keep their header row). */
 export async function writeXlsx(path: string, tables: readonly SqlTable[]): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gongwen';
   const used = new Set<string>();

@@ -76,8 +76,9 @@ describe('det geometry', () => {
     expect(b.bottom).toBe(Math.round((19 + d) * 2));
   });
 
-  it('gives rec inputs 48 high, widths in steps of 8 between 320 and the maximum', () => {
-    expect(recInputWidth(whiteImage(30, 48), S)).toBe(320);
+  it('gives rec inputs 48 high, widths in steps of 8 between the minimum and the maximum', () => {
+    expect(recInputWidth(whiteImage(30, 48), S)).toBe(S.recMinWidth);
+    expect(recInputWidth(whiteImage(200, 50), S)).toBe(192);
     expect(recInputWidth(whiteImage(1000, 50), S)).toBe(960);
     expect(recInputWidth(whiteImage(1001, 50), S)).toBe(968);
     expect(recInputWidth(whiteImage(100_000, 50), S)).toBe(S.recMaxWidth);

@@ -24,15 +24,18 @@ export function detInputSize(width: number, height: number, limitSideLen: number
   return { width: to32(width), height: to32(height) };
 }
 
+/** Per channel, the normalised value of each grey level 0..255 (one table lookup per pixel). */
+const DET_LEVELS: readonly Float32Array[] = DET_MEAN.map((m, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - m) / DET_STD[c]!));
+
 /** Grey image → NCHW float32 (1×3×H×W) normalised like PaddleOCR's det. */
 export function grayToDetTensor(img: GrayImage): Float32Array {
   const n = img.width * img.height;
   const out = new Float32Array(3 * n);
+  const { data } = img;
   for (let c = 0; c < 3; c++) {
-    const m = DET_MEAN[c]!;
-    const s = DET_STD[c]!;
+    const lut = DET_LEVELS[c]!;
     const base = c * n;
-    for (let i = 0; i < n; i++) out[base + i] = (img.data[i]! / 255 - m) / s;
+    for (let i = 0; i < n; i++) out[base + i] = lut[data[i]!]!;
   }
   return out;
 }

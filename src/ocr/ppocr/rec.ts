@@ -29,7 +29,7 @@ export const WEAK_BLANK = 0.45;
 
 /**
  * Model input width for one crop: 48·aspect rounded up to a multiple of 8 (the model's time step),
- * at least recMinWidth (PaddleOCR's 320), at most recMaxWidth. Crops of equal input width share a
+ * at least recMinWidth, at most recMaxWidth. Crops of equal input width share a
  * batch, so a crop's result never depends on the other crops.
  */
 export function recInputWidth(crop: GrayImage, s: PpocrSettings): number {
