@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import { checkHeader, PdfInputError } from '../read/pdfjs.ts';
+import { checkHeader, PdfInputError } from '../read/errors.ts';
 import type { InputFile } from './inputs.ts';
 import { outputDir } from './inputs.ts';
 import { VERSION } from '../version.ts';
