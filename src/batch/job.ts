@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { readReviewFile, REVIEW_FILE } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
 import type { ReviewFile } from '../model/review.ts';
-import { writeReport } from '../report/index.ts';
 import { setLang, type Lang } from '../i18n/index.ts';
 
 export { failedResult, readErrorReason };
@@ -82,7 +81,8 @@ export async function runDocJob(job: DocJob, onPage?: PageListener): Promise<Doc
       const kept = await keptReview(job.dir);
       const rev = reviewWithDecisions(review(ex), kept?.file ?? null);
       await writeExtraction(job.dir, ex, rev, { bom: job.bom, raw: job.raw }, kept?.files);
-      if (job.report) await writeReport(job.dir, job.sourcePath ?? job.path, { password: job.password, renderer: pdf });
+      // the report's modules are loaded by the workers of a --report run only
+      if (job.report) await (await import('../report/index.ts')).writeReport(job.dir, job.sourcePath ?? job.path, { password: job.password, renderer: pdf });
       return { ex, rev };
     });
     const doc = ex.document;

@@ -2,16 +2,15 @@
  * The batch outputs in `<out>/_batch/` (manifest.csv, records-<kind>, findings) rebuilt from the
  * document folders and the manifest entries: at the end of a batch run and after `gongwen check`
  * on a batch output folder (hand-corrected tables change records and findings).
+ * The report, DuckDB and workbook writers (exceljs, zod schemas) are loaded only for a run that
+ * asks for them: a plain run's coordinator starts without them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeBatchIndex } from '../report/index.ts';
 import { writeBatchOutputs, type BatchRow } from '../write/batch.ts';
 import { loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.ts';
 import { BATCH_SETTINGS } from './settings.ts';
-import { batchToSqlTables, documentSheets, type SqlTable } from '../analyst/rows.ts';
-import { writeDuckDb } from '../analyst/duckdb.ts';
-import { writeXlsx } from '../analyst/xlsx.ts';
+import type { SqlTable } from '../analyst/rows.ts';
 
 /** The run's database in `_batch/`. */
 export const DUCKDB_FILE = 'gongwen.duckdb';
@@ -39,11 +38,12 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
   const batchDir = join(out, BATCH_SETTINGS.batchDir);
   await writeBatchOutputs(out, batchDir, rows, { bom: o.bom ?? false, raw: o.raw ?? false });
   if (o.duckdb || o.parquet || o.xlsx) {
+    const { batchToSqlTables } = await import('../analyst/rows.ts');
     const tables = await batchToSqlTables(out, rows);
-    if (o.duckdb || o.parquet) await writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
+    if (o.duckdb || o.parquet) await (await import('../analyst/duckdb.ts')).writeDuckDb(join(batchDir, DUCKDB_FILE), tables, o.parquet ? join(batchDir, 'parquet') : undefined);
     if (o.xlsx) await writeWorkbooks(out, batchDir, rows, tables);
   }
-  if (o.report) await writeBatchIndex(out);
+  if (o.report) await (await import('../report/index.ts')).writeBatchIndex(out);
 }
 
 /**
@@ -51,6 +51,7 @@ export async function rebuildBatchOutputs(out: string, entries: readonly Manifes
  * document, `<out>/<folder>/<name>.xlsx` (a sheet per printed table, its records, findings, pages, cells).
  */
 async function writeWorkbooks(out: string, batchDir: string, rows: readonly BatchRow[], tables: readonly SqlTable[]): Promise<void> {
+  const [{ writeXlsx }, { documentSheets }] = await Promise.all([import('../analyst/xlsx.ts'), import('../analyst/rows.ts')]);
   await writeXlsx(join(batchDir, XLSX_FILE), tables.filter((t) => t.name !== 'cells'));
   for (const r of rows) {
     if (r.status === 'failed') continue;

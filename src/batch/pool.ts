@@ -56,6 +56,12 @@ export interface DocPool {
   close(): Promise<void>;
   /** stops at once (interrupt) */
   killAll(): void;
+  /**
+   * Starts up to `n` workers now, before any document is given, so that their start-up (Node,
+   * pdf.js and the pipeline's modules) runs while the caller hashes and sorts the inputs.
+   * Optional: a queue's workers are already running.
+   */
+  prestart?(n: number): void;
   /** highest worker RSS seen, KiB (0 when the workers are elsewhere) */
   readonly peakRssKiB: number;
   /** workers replaced by --recycle-after */
@@ -117,6 +123,11 @@ export class WorkerPool implements DocPool {
       const msg: JobMessage = { type: 'job', id, job };
       w.child.send(msg);
     });
+  }
+
+  /** Starts workers until `n` are alive (see DocPool.prestart); they wait as idle ones. */
+  prestart(n: number): void {
+    while (this.all.size < n) this.idle.push(this.spawn());
   }
 
   /** Stops every worker. */

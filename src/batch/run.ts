@@ -10,11 +10,10 @@ import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import { checkHeader, PdfInputError } from '../read/pdfjs.ts';
+import { checkHeader, PdfInputError } from '../read/errors.ts';
 import type { InputFile } from './inputs.ts';
 import { outputDir } from './inputs.ts';
 import { VERSION } from '../version.ts';
-import { rebuildBatchOutputs } from './outputs.ts';
 import { failedResult, readErrorReason, writeErrorReason } from './results.ts';
 import {
   appendManifest, compactManifest, isFinished, loadManifest, optionsKey, MANIFEST_FILE,
@@ -96,6 +95,13 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     const key = optionsKey(o);
     const sizes = await Promise.all(inputs.map((i) => stat(i.path).then((s) => (s.isFile() ? s.size : 0), () => 0)));
     const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+    // workers start now for the documents that will need one (not a re-run's finished files, told
+    // by the manifest before hashing, nor empty or missing ones), so their start-up runs beside the hashing below
+    const work = inputs.filter((input, i) => sizes[i]! > 0 && (o.force || !maybeFinished(manifest.get(input.outName), input.path, key))).length;
+    pool.prestart?.(Math.min(Math.max(1, o.jobs), work));
+    // the batch outputs' writers (CSV) are needed at the end only: loaded while the workers start
+    const outputs = import('./outputs.ts');
+    outputs.catch(() => undefined); // a failure is met where it is awaited
     let bytesDone = 0;
     reporter.start({ event: 'start', version: VERSION, files: inputs.length, jobs: o.jobs, out: o.out });
 
@@ -161,7 +167,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     try {
       await compactManifest(manifestPath, manifest);
       // _batch/ lists every document of the folder's manifest (this run's and earlier runs'), nothing else
-      await rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report, duckdb: o.duckdb ?? false, parquet: o.parquet ?? false, xlsx: o.xlsx ?? false });
+      await (await outputs).rebuildBatchOutputs(o.out, [...manifest.values()], { bom: o.bom, raw: o.raw, report: o.report, duckdb: o.duckdb ?? false, parquet: o.parquet ?? false, xlsx: o.xlsx ?? false });
     } catch (err) {
       // each file is written atomically: what was there stays whole; `gongwen check <out>` rebuilds _batch/
       throw new OutDirError(`${batchDir}: cannot write the batch outputs: ${writeErrorReason(err)}; the documents' folders are complete, \`gongwen check ${o.out}\` rebuilds them`);
@@ -194,6 +200,11 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     await pool.close();
     await release();
   }
+}
+
+/** Whether a manifest entry may make `path` a skip (all of isFinished but the content hash, not known yet). */
+function maybeFinished(prev: ManifestEntry | undefined, path: string, key: string): boolean {
+  return prev !== undefined && isFinished(prev, path, prev.sha256, key);
 }
 
 /** Only the DocResult fields (a manifest entry used as a result carries more). */

@@ -13,7 +13,7 @@ import { parseCommand, type CommandSpec } from './args.ts';
 import { collectInputs } from '../batch/inputs.ts';
 import { existingDocuments } from '../batch/existing.ts';
 import { UsageError, parseFailOn } from './common.ts';
-import { SEVERITIES } from '../model/findings.ts';
+import { SEVERITIES } from '../model/severity.ts';
 import { runBatch } from '../batch/run.ts';
 import type { DocPool } from '../batch/pool.ts';
 import { resolve } from 'node:path';

@@ -4,16 +4,43 @@
  */
 
 import { createRequire } from 'node:module';
+import { homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export type PdfjsLib = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<PdfjsLib> | undefined;
 
-/** The pdf.js module, imported on first use. */
+/** The pdf.js module, imported on first use (the canvas it requires is loaded first, see canvasLib). */
 export function pdfjsLib(): Promise<PdfjsLib> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  if (!loading) {
+    canvasLib();
+    loading = loadPdfjs();
+  }
   return loading;
+}
+
+/**
+ * Imports pdf.js and its worker module (pdf.js in Node runs its "worker" on this thread: it takes
+ * the module from `globalThis.pdfjsWorker`, which that module sets), then gives back the engine's
+ * own `Array.prototype.push`, `JSON.stringify` and `JSON.parse`: the legacy build's core-js
+ * polyfills replace them for the whole process on Node 20 (V8 lacks corner cases of newer specs:
+ * `JSON.rawJSON`, push on a frozen length), and the JavaScript versions are slower (push ≈ 25%,
+ * `JSON.stringify` ≈ 50×), in pdf.js itself and in every stage after it. The values are the same.
+ */
+async function loadPdfjs(): Promise<PdfjsLib> {
+  /** (the package has no typings for it) */
+  const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  const native = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
+  try {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import(WORKER_MODULE);
+    return lib;
+  } finally {
+    Array.prototype.push = native.push;
+    JSON.stringify = native.stringify;
+    JSON.parse = native.parse;
+  }
 }
 
 /**
@@ -59,14 +86,50 @@ export async function loadingTask(data: Uint8Array, password?: string) {
 
 type NapiCanvas = typeof import('@napi-rs/canvas');
 let napi: NapiCanvas | undefined;
+/** whether the system fonts are still to be registered before the first drawing */
+let fontsPending = false;
 
 /**
  * @napi-rs/canvas as pdf.js loads it: resolved from pdfjs-dist, whose dependency it is (the
- * canvas that rendering and page rasters draw on).
+ * canvas that rendering and page rasters draw on). pdf.js requires it on import, even for reading
+ * text only, and the package scans every system font when it is loaded (≈ 165 ms CPU with CJK
+ * fonts installed). Loaded here first with the package's own switch DISABLE_SYSTEM_FONTS_LOAD set
+ * (synchronously, restored at once: no other thread or process sees it), the scan is put off to
+ * the first drawing (`systemFonts`), which registers the same fonts the package would have. A
+ * DISABLE_SYSTEM_FONTS_LOAD the user set is kept: then no fonts are loaded, as before.
  */
 export function canvasLib(): NapiCanvas {
-  napi ??= createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
+  if (napi) return napi;
+  const given = process.env.DISABLE_SYSTEM_FONTS_LOAD;
+  process.env.DISABLE_SYSTEM_FONTS_LOAD = '1';
+  try {
+    napi = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as NapiCanvas;
+  } finally {
+    if (given === undefined) delete process.env.DISABLE_SYSTEM_FONTS_LOAD;
+    else process.env.DISABLE_SYSTEM_FONTS_LOAD = given;
+  }
+  fontsPending = given === undefined;
   return napi;
+}
+
+/**
+ * Registers the system fonts once, as @napi-rs/canvas does on load (its index.js): pdf.js draws
+ * the text of fonts not embedded in the PDF with them (`fillText`).
+ */
+function systemFonts(canvas: NapiCanvas): void {
+  if (!fontsPending) return;
+  fontsPending = false;
+  // in the package's index.js, not in its typings
+  (canvas.GlobalFonts as NapiCanvas['GlobalFonts'] & { loadSystemFonts(): void }).loadSystemFonts();
+  const home = homedir();
+  const os = platform();
+  if (os === 'win32') canvas.GlobalFonts.loadFontsFromDir(join(home, 'AppData', 'Local', 'Microsoft', 'Windows', 'Fonts'));
+  else if (os === 'darwin') canvas.GlobalFonts.loadFontsFromDir(join(home, 'Library', 'Fonts'));
+  else if (os === 'linux') {
+    // the package's own (relative) path, kept so the same fonts are found
+    canvas.GlobalFonts.loadFontsFromDir(join('usr', 'local', 'share', 'fonts'));
+    canvas.GlobalFonts.loadFontsFromDir(join(home, '.fonts'));
+  }
 }
 
 /**
@@ -76,7 +139,9 @@ export function canvasLib(): NapiCanvas {
  */
 export async function drawPage(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, scale: number, signal?: AbortSignal) {
   const viewport = page.getViewport({ scale });
-  const canvas = canvasLib().createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const lib = canvasLib();
+  systemFonts(lib);
+  const canvas = lib.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);

@@ -4,7 +4,7 @@
  * prove the round trip. CSV through fast-csv: UTF-8, header row, '\n' row ends, RFC 4180 quoting.
  */
 import { parseString, writeToString } from 'fast-csv';
-import { AnyRecordSchema, type AnyRecord, type GenericRecord, type RecordKind, type RecordsFile, type ValueType } from '../model/records.ts';
+import type { AnyRecord, GenericRecord, RecordKind, RecordsFile, ValueType } from '../model/records.ts';
 import { KIND_COLUMNS, LIST_SEPARATOR, RECORD_KINDS, isFixedColumn, type ColumnSpec } from '../records/columns.ts';
 import { csvCell, unguardCell } from './guard.ts';
 
@@ -283,6 +283,8 @@ export async function parseRecordsCsv(
     return rec;
   });
   if (kind === 'generic') dropForeignKeys(out);
+  // the schemas (zod) are loaded only here: writing CSV needs none of them
+  const { AnyRecordSchema } = await import('../model/records.ts');
   return out.map((r) => AnyRecordSchema.parse(r));
 }
 
