@@ -78,7 +78,7 @@ describe('det geometry', () => {
 
   it('gives rec inputs 48 high, widths in steps of 8 between the minimum and the maximum', () => {
     expect(recInputWidth(whiteImage(30, 48), S)).toBe(S.recMinWidth);
-    expect(recInputWidth(whiteImage(200, 50), S)).toBe(192);
+    expect(recInputWidth(whiteImage(400, 50), S)).toBe(384);
     expect(recInputWidth(whiteImage(1000, 50), S)).toBe(960);
     expect(recInputWidth(whiteImage(1001, 50), S)).toBe(968);
     expect(recInputWidth(whiteImage(100_000, 50), S)).toBe(S.recMaxWidth);

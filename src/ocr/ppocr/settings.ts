@@ -20,11 +20,10 @@ export interface PpocrSettings {
   /** rec: input height of the recognition model. @default 48 */
   readonly recHeight: number;
   /**
-   * rec: smallest input width. PaddleOCR pads every crop to at least 320 (its 3×48×320 training
-   * shape); rec costs the same per input column whatever the batch (≈ 55 µs of one core per column),
-   * and padding short table cells to 320 was a quarter of the columns of the 6-page scan-200 notice.
-   * 160 reads the unseen eval exactly as 320 did (912/920, the same 8 wrong, all flagged); 64 did
-   * too, but read a lone page number ('— 6 —') as 'L 6-' at confidence 0.2. @default 160
+   * rec: smallest input width (PaddleOCR's 3×48×320 training shape). Rec costs the same per input
+   * column whatever the batch (≈ 55 µs of one core per column), so padding short cells to 320 costs
+   * (a quarter of scan-200's columns); but 160 read short symbol cells worse ('20<μ≤30' → '20μ30' on
+   * issue-336 at 150 dpi, a header row then taken for data), and 64 read '— 6 —' as 'L 6-'. @default 320
    */
   readonly recMinWidth: number;
   /** rec: widest input; longer lines are squeezed to fit. @default 3200 */
@@ -54,7 +53,7 @@ export const DEFAULT_PPOCR_SETTINGS: PpocrSettings = {
   minBoxSide: 3,
   maxCandidates: 1000,
   recHeight: 48,
-  recMinWidth: 160,
+  recMinWidth: 320,
   recMaxWidth: 3200,
   recBatch: 6,
   recMarginX: 0,
