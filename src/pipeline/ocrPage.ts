@@ -19,7 +19,7 @@ import { repairThousands, unifyDigitWidth } from '../ocr/digits.ts';
 import { itemsToLines } from '../layout/index.ts';
 import { defaultTableSettings, pageToFragments } from '../tables/index.ts';
 import { headerRowCount, rowsToKinds } from '../tables/rowKinds.ts';
-import { containsPoint, intersectionArea } from '../tables/geometry.ts';
+import { centreX, centreY, containsPoint, intersectionArea } from '../tables/geometry.ts';
 import { pageReadingHolds } from './cellReading.ts';
 
 export interface OcrPageSettings {
@@ -151,7 +151,7 @@ function pageToLocal(raster: PageRaster, ptPerPx: number): (b: BBox) => BBox {
  * in the layer, '2021年3月31日' read). The layer's reading is kept; a second copy would double the line.
  */
 function rereadsTextLayer(line: TextItem, layer: readonly TextItem[]): boolean {
-  const inside = layer.filter((it) => containsPoint(line.bbox, (it.bbox.x0 + it.bbox.x1) / 2, (it.bbox.top + it.bbox.bottom) / 2, 0));
+  const inside = layer.filter((it) => containsPoint(line.bbox, centreX(it.bbox), centreY(it.bbox)));
   const want = Array.from(inside.sort((a, b) => a.bbox.x0 - b.bbox.x0).map((it) => it.text).join('').replace(/\s+/g, ''));
   const got = Array.from(line.text.replace(/\s+/g, ''));
   if (want.length === 0 || 2 * want.length < got.length) return false;

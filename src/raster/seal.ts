@@ -116,7 +116,7 @@ export function findSeals(data: ArrayLike<number>, width: number, height: number
  */
 export function liftSeals(gray: Uint8Array, data: ArrayLike<number>, width: number, height: number, channels: 3 | 4, settings: Partial<SealSettings> = {}): SealBox[] {
   const s = { ...DEFAULT_SEAL, ...settings };
-  const seals = findSeals(data, width, height, channels, s);
+  const seals = findSeals(data, width, height, channels, settings);
   for (const b of seals) {
     for (let y = b.top; y < b.bottom; y++) {
       for (let x = b.x0, p = (y * width + x) * channels; x < b.x1; x++, p += channels) {

@@ -244,9 +244,10 @@ export function attachCaption<F extends TableFragment>(
       overUnit = titleLines.length === 0;
       const left = line.items.filter((it) => it.bbox.x1 <= box.x0 + 0.5);
       if (title === undefined && titleLines.length === 0 && left.length > 0 && left.length < line.items.length) {
-        const head = tightenCjk(joinRuns(left.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize })), s.cellSpaceRatio));
-        if (isNumberedHeading(head, left[0]!.bbox.x0, fs, column)) {
-          titleLines.unshift({ line: { ...line, items: left, text: head, bbox: boxOf(left.map((i) => i.bbox)) }, text: head });
+        const leftPart: Line = { ...line, items: left, bbox: boxOf(left.map((i) => i.bbox)) };
+        const head = lineText(leftPart, s);
+        if (isNumberedHeading(head, leftPart.bbox.x0, fs, column)) {
+          titleLines.unshift({ line: { ...leftPart, text: head }, text: head });
           break;
         }
       }
@@ -317,9 +318,7 @@ export function attachCaption<F extends TableFragment>(
  */
 function nearestFirst(a: Line, b: Line): number {
   const half = 0.5 * Math.min(a.fontSize > 0 ? a.fontSize : 10, b.fontSize > 0 ? b.fontSize : 10);
-  const ca = (a.bbox.top + a.bbox.bottom) / 2;
-  const cb = (b.bbox.top + b.bbox.bottom) / 2;
-  if (Math.abs(ca - cb) < half) return b.bbox.x0 - a.bbox.x0;
+  if (Math.abs(centreY(a.bbox) - centreY(b.bbox)) < half) return b.bbox.x0 - a.bbox.x0;
   return b.bbox.bottom - a.bbox.bottom;
 }
 

@@ -7,9 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gongwen } from '../batch/cli.ts';
 import { ROOT } from '../helpers/samples.ts';
-import { openDuckDb, type Row } from '../helpers/duckdb.ts';
+import { extractToDuckDb, type Row } from '../helpers/duckdb.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-duckdb-'));
 const out = join(dir, 'out');
@@ -17,12 +16,7 @@ let query: (sql: string) => Promise<Row[]>;
 let close: () => void = () => {};
 
 beforeAll(async () => {
-  const r = gongwen(
-    ['extract', join(ROOT, 'samples/unruled/unruled.pdf'), join(ROOT, 'samples/lo-ruled/lo-ruled.pdf'), '--out', out, '--duckdb', '--parquet', '--bom', '--progress', 'none'],
-    180_000,
-  );
-  expect(r.code, r.stderr).toBe(0);
-  ({ query, close } = await openDuckDb(join(out, '_batch', 'gongwen.duckdb')));
+  ({ query, close } = await extractToDuckDb([join(ROOT, 'samples/unruled/unruled.pdf'), join(ROOT, 'samples/lo-ruled/lo-ruled.pdf')], out, ['--parquet', '--bom']));
 }, 200_000);
 
 afterAll(() => {

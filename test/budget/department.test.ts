@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentOfTitle } from '../../src/records/department.ts';
 import type { Table } from '../../src/model/types.ts';
-import { gongwen } from '../batch/cli.ts';
 import { ROOT } from '../helpers/samples.ts';
-import { openDuckDb, type Row } from '../helpers/duckdb.ts';
+import { extractToDuckDb, type Row } from '../helpers/duckdb.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-department-'));
 const out = join(dir, 'out');
@@ -21,9 +20,7 @@ let query: (sql: string) => Promise<Row[]>;
 let close: () => void = () => {};
 
 beforeAll(async () => {
-  const r = gongwen(['extract', ...SAMPLES.map((s) => join(ROOT, `samples/${s}/${s}.pdf`)), '--out', out, '--duckdb', '--progress', 'none'], 180_000);
-  expect(r.code, r.stderr).toBe(0);
-  ({ query, close } = await openDuckDb(join(out, '_batch', 'gongwen.duckdb')));
+  ({ query, close } = await extractToDuckDb(SAMPLES.map((s) => join(ROOT, `samples/${s}/${s}.pdf`)), out));
 }, 200_000);
 
 afterAll(() => {
