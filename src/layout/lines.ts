@@ -7,7 +7,7 @@
  * Boxes are PDF points, top-left origin.
  */
 import type { Line, TextItem } from '../model/types.ts';
-import { joinRuns } from '../text/spacing.ts';
+import { itemsToRuns, joinRuns } from '../text/spacing.ts';
 import { median, unionBox } from './geometry.ts';
 import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings } from './settings.ts';
 
@@ -40,7 +40,7 @@ export function itemsToLine(items: readonly TextItem[], gapRatio = DEFAULT_LAYOU
   return {
     page: sorted[0]!.page,
     bbox: unionBox(sorted.map((i) => i.bbox)),
-    text: joinRuns(sorted.map((i) => ({ text: i.text, x0: i.bbox.x0, x1: i.bbox.x1, fontSize: i.fontSize })), gapRatio),
+    text: joinRuns(itemsToRuns(sorted), gapRatio),
     items: sorted,
     fontSize: median(sorted.map((i) => i.fontSize)),
   };

@@ -11,7 +11,7 @@
  * label's wrapped tail: it is taken off its row and appended to the label's text.
  */
 import type { Line, TextItem } from '../model/types.ts';
-import { joinRuns, tightenCjk } from '../text/spacing.ts';
+import { itemsToRuns, joinRuns, tightenCjk } from '../text/spacing.ts';
 import { overlap1d } from './geometry.ts';
 
 /** Items further apart than this × font size belong to different segments of a row. */
@@ -47,7 +47,7 @@ function segmentsOf(line: Line, cellSpaceRatio: number): Segment[] {
     items: g,
     x0: Math.min(...g.map((i) => i.bbox.x0)),
     x1: Math.max(...g.map((i) => i.bbox.x1)),
-    text: tightenCjk(joinRuns(g.map((i) => ({ text: i.text, x0: i.bbox.x0, x1: i.bbox.x1, fontSize: i.fontSize })), cellSpaceRatio)),
+    text: tightenCjk(joinRuns(itemsToRuns(g), cellSpaceRatio)),
   }));
 }
 

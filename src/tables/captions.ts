@@ -31,7 +31,7 @@
  *  - anything else (prose, '附件1' at the left margin, a lead-in ending with '：') stops the walk.
  */
 import type { BBox, Line, TableFragment } from '../model/types.ts';
-import { joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
+import { itemsToRuns, joinRuns, joinWrapped, tightenCjk } from '../text/spacing.ts';
 import { unwrapLabelLines } from './captionLines.ts';
 import { centreX, centreY, intersectionArea, unionBoxes } from './geometry.ts';
 import type { TableSettings } from './settings.ts';
@@ -113,8 +113,7 @@ export interface TextColumn {
 /** A caption line's text from its items (spaces where the gap > `cellSpaceRatio` em, none between CJK). */
 function lineText(line: Line, s: TableSettings): string {
   if (line.items.length === 0) return tightenCjk(line.text);
-  const runs = line.items.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize }));
-  return tightenCjk(joinRuns(runs, s.cellSpaceRatio));
+  return tightenCjk(joinRuns(itemsToRuns(line.items), s.cellSpaceRatio));
 }
 
 /**

@@ -3,7 +3,7 @@
  * each line joined with `joinRuns`, lines joined with `joinWrapped`, then `tidyCell`.
  */
 import type { TextItem } from '../model/types.ts';
-import { isCjk, joinRuns, joinWrapped, tidyCell } from '../text/spacing.ts';
+import { isCjk, itemsToRuns, joinRuns, joinWrapped, tidyCell } from '../text/spacing.ts';
 import { overlap1d } from './geometry.ts';
 
 /** Groups items into lines (top to bottom): an item joins a line it overlaps by ≥ half its height. */
@@ -30,7 +30,7 @@ export function itemsToLines(items: readonly TextItem[]): TextItem[][] {
 /** Text of one cell from its items, spacing rules of `text/spacing` applied; `spaceRatio` see `cellSpaceRatio`. */
 export function itemsToCellText(items: readonly TextItem[], spaceRatio = 0.2): string {
   const lines = itemsToLines(items).map((line) =>
-    joinRuns(line.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize })), spaceRatio),
+    joinRuns(itemsToRuns(line), spaceRatio),
   );
   return tidyCell(joinWrapped(lines));
 }

@@ -47,6 +47,11 @@ export interface PlacedRun {
   fontSize: number;
 }
 
+/** The placed runs of text items (their boxes' x extent and font size). */
+export function itemsToRuns(items: readonly { text: string; bbox: { x0: number; x1: number }; fontSize: number }[]): PlacedRun[] {
+  return items.map((it) => ({ text: it.text, x0: it.bbox.x0, x1: it.bbox.x1, fontSize: it.fontSize }));
+}
+
 /**
  * Joins the runs of one line, left to right, putting a single space where the gap between two runs
  * is wider than `gapRatio` × font size. Runs that are only whitespace are ignored (the gap decides).
