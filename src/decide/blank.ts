@@ -43,7 +43,42 @@ export function innerInkShare(image: GrayImage, s: BlankSettings = DEFAULT_BLANK
   return ink / ((x1 - x0) * (y1 - y0));
 }
 
+/** Why a page without text is blank: the share of its inner area that is ink (0..1). */
+export function blankReason(inkShare: number): string {
+  return `no text, ink on ${(inkShare * 100).toFixed(3)}% of the page`;
+}
+
 /** Whether a low-resolution render of a page without text shows it blank. */
 export function looksBlank(image: GrayImage, s: BlankSettings = DEFAULT_BLANK): boolean {
   return innerInkShare(image, s) <= s.maxInkShare;
+}
+
+/**
+ * Share (0..1) of the inner area that is ink, in `image` taken at `dpi` px per inch, as a render at
+ * `inkDpi` would show it: the image is averaged over square blocks of round(dpi / inkDpi) pixels
+ * first (a lone speck fades as it does in a low-resolution render), then counted as
+ * `innerInkShare` counts. Lets the scan read for OCR also say whether its page is blank.
+ */
+export function inkShareAtDpi(image: GrayImage, dpi: number, inkDpi: number, s: BlankSettings = DEFAULT_BLANK): number {
+  const f = Math.max(1, Math.round(dpi / inkDpi));
+  if (f === 1) return innerInkShare(image, s);
+  const w = Math.floor(image.width / f);
+  const h = Math.floor(image.height / f);
+  if (w === 0 || h === 0) return innerInkShare(image, s);
+  const sums = new Uint32Array(w);
+  const out = new Uint8Array(w * h);
+  const area = f * f;
+  for (let by = 0; by < h; by++) {
+    sums.fill(0);
+    for (let y = by * f; y < (by + 1) * f; y++) {
+      const row = y * image.width;
+      for (let bx = 0, x = 0; bx < w; bx++) {
+        let t = 0;
+        for (const end = x + f; x < end; x++) t += image.data[row + x]!;
+        sums[bx]! += t;
+      }
+    }
+    for (let bx = 0; bx < w; bx++) out[by * w + bx] = Math.round(sums[bx]! / area);
+  }
+  return innerInkShare({ width: w, height: h, data: out }, s);
 }

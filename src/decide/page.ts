@@ -7,9 +7,34 @@ import type { RasterSource } from '../read/pageImage.ts';
 import { judgeHiddenLayer } from './hiddenLayer.ts';
 import { inkOutsideText } from './ink.ts';
 import { pageTextQuality, type PageDecision } from './textQuality.ts';
-import { DEFAULT_BLANK, innerInkShare, paintsNothing } from './blank.ts';
+import { blankReason, DEFAULT_BLANK, innerInkShare, paintsNothing } from './blank.ts';
 
 import type { OcrMode } from '../model/options.ts';
+
+/** Settings of the decision. */
+export interface DecideOptions {
+  /** resolution of the ink renders, px per inch */
+  inkDpi: number;
+  /** render pages whose text may leave ink unexplained */
+  inkCheck: boolean;
+  /**
+   * a page without text that is one large image (a scan) is not rendered here to see whether it is
+   * blank: the caller does so from the scan it decodes for OCR (inkShareAtDpi), so the image is
+   * decoded once. @default false
+   */
+  scanBlankLater?: boolean;
+}
+
+/**
+ * Whether a page without text may be a scanned sheet whose blankness the OCR raster can tell: it
+ * paints an image covering most of the page (the OCR raster is then that image, decoded once).
+ */
+export function isScanCandidate(page: PageContent): boolean {
+  return page.items.length === 0 && (page.images ?? 0) > 0 && (page.largestImageShare ?? 0) >= SCAN_SHARE;
+}
+
+/** an image covering at least this share of the page makes a page without text a scan (read/pageImage.ts: minCoverage) */
+const SCAN_SHARE = 0.8;
 
 /** How one page is read and why. */
 export interface PageRead {
@@ -30,13 +55,14 @@ export interface PageRead {
  * rendered at `inkDpi` (cheap) to see whether its text explains its ink (a scanned attachment
  * under a page number or a caption).
  */
-export async function decidePage(page: PageContent, mode: OcrMode, raster: () => Promise<RasterSource>, opts: { inkDpi: number; inkCheck: boolean }): Promise<PageRead> {
+export async function decidePage(page: PageContent, mode: OcrMode, raster: () => Promise<RasterSource>, opts: DecideOptions): Promise<PageRead> {
   if (paintsNothing(page)) return { decision: 'blank', reasons: ['no text and nothing painted'] };
-  // a page without text is rendered small first: an empty sheet (scanned or not) is never OCR'd
-  if (mode !== 'never' && page.items.length === 0) {
+  // a page without text is rendered small first: an empty sheet (scanned or not) is never OCR'd;
+  // a scan is judged later from the image OCR decodes anyway (DecideOptions.scanBlankLater)
+  if (mode !== 'never' && page.items.length === 0 && !(opts.scanBlankLater && isScanCandidate(page))) {
     const r = await (await raster()).pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
     const ink = innerInkShare(r.image);
-    if (ink <= DEFAULT_BLANK.maxInkShare) return { decision: 'blank', reasons: [`no text, ink on ${(ink * 100).toFixed(3)}% of the page`] };
+    if (ink <= DEFAULT_BLANK.maxInkShare) return { decision: 'blank', reasons: [blankReason(ink)] };
   }
   // an invisible OCR layer under a scan that reads as garbage is no text layer at all
   const hidden = judgeHiddenLayer(page);

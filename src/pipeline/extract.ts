@@ -16,7 +16,8 @@ import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.
 import { carryCaptionsOver, defaultTableSettings, fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
-import { decidePage, type PageRead } from '../decide/page.ts';
+import { decidePage, isScanCandidate, type PageRead } from '../decide/page.ts';
+import { blankReason, DEFAULT_BLANK, inkShareAtDpi } from '../decide/blank.ts';
 import { layerDisagrees } from '../decide/agreement.ts';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
 import { createOcrRunner, inThreadRunner, type OcrPageRunner } from './ocrRunner.ts';
@@ -154,7 +155,8 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
-  const toOcr: { i: number; decision: 'ocr' | 'both' | 'check'; why?: string[] }[] = [];
+  /** blankLater: a scan without text whose blankness its OCR raster tells (decide/page.ts scanBlankLater) */
+  const toOcr: { i: number; decision: 'ocr' | 'both' | 'check'; why?: string[]; blankLater?: boolean }[] = [];
   let runner: OcrPageRunner | undefined;
   const ownsRunner = !options.ocrRunner;
   try {
@@ -169,7 +171,7 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
       }
       let read: PageRead = { decision: 'text', reasons: [] };
       try {
-        read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck });
+        read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck, scanBlankLater: true });
       } catch (err) {
         // the page keeps what its text layer gave; a page over its time budget says so alone
         errors.push({ stage: 'ocr', page: page.info.page, reason: err instanceof PageBudgetError ? err.message : `page check failed: ${oneLine(err)}` });
@@ -183,25 +185,38 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
         pageDone();
         continue;
       }
-      if (decision !== 'text') toOcr.push({ i, decision });
+      if (decision !== 'text') toOcr.push({ i, decision, blankLater: decision === 'ocr' && isScanCandidate(page) });
       else if (crossCheck) toOcr.push({ i, decision: 'check', why: crossCheck });
       else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
       else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
       reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
       if (decision === 'text' && !crossCheck) pageDone(); // else done when OCR has read it
     }
-    if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
-    if (toOcr.length === 0) return reads;
-    runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length), options.pageTimeout ? options.pageTimeout * 1000 : undefined));
-    const queue = new PQueue({ concurrency: runner.slots });
-    const r = runner;
+    // the engines load while the first rasters are made
+    const start = async (): Promise<OcrPageRunner> => {
+      runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length), options.pageTimeout ? options.pageTimeout * 1000 : undefined));
+      runner.warm();
+      return runner;
+    };
+    const starting = toOcr.length > 0 ? start() : null;
+    starting?.catch(() => undefined); // told by each page that needs it
+    const slots = options.ocrRunner?.slots ?? (options.engine ? 1 : Math.max(1, Math.min(o.ocrThreads, toOcr.length)));
+    const queue = new PQueue({ concurrency: slots });
     await Promise.all(
-      toOcr.map(({ i, decision, why }) =>
+      toOcr.map(({ i, decision, why, blankLater }) =>
         // the page is done however its OCR ends
         queue.add(() => (async (): Promise<void> => {
           const page = pages[i]!;
           try {
             const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
+            if (blankLater) {
+              const ink = inkShareAtDpi(img.image, img.dpi, o.inkDpi);
+              if (ink <= DEFAULT_BLANK.maxInkShare) {
+                reads[i] = { method: 'blank', confidence: 1, reasons: [blankReason(ink)] };
+                return;
+              }
+            }
+            const r = await starting!;
             // 'both': the text layer is kept where it has text, OCR reads the rest
             const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
             if (decision === 'check') {
@@ -222,10 +237,11 @@ async function readScannedPages(source: RasterSource, pages: PageContent[], opti
         })().finally(pageDone)),
       ),
     );
-    errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   } finally {
     if (runner && ownsRunner) await runner.close().catch(() => undefined);
   }
+  if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
+  if (toOcr.length > 0) errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return reads;
 }
 

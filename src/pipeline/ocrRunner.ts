@@ -23,6 +23,8 @@ export interface OcrPageRunner {
    * `textLayer`: the items to keep on a page read 'both' (see ocrPage).
    */
   run(raster: PageRaster, info: PageInfo, textLayer?: readonly TextItem[]): Promise<OcrPageResult>;
+  /** starts loading the engine(s) now, without waiting (pages are coming: their rasters are being made) */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export function inThreadRunner(engine: OcrEngineName | OcrEngine, ownsEngine = t
     async run(raster, info, textLayer = []) {
       e ??= createEngine(name);
       return ocrPage(raster, info, await e, {}, textLayer);
+    },
+    warm() {
+      e ??= createEngine(name);
+      e.catch(() => undefined); // a failure is told by the first run
     },
     async close() {
       if (ownsEngine && e) await (await e.catch(() => undefined))?.close().catch(() => undefined);

@@ -1,6 +1,6 @@
 /**
  * Entry of one OCR worker thread (started by ocrThreads.ts; from the sources through bin/run-ts.mjs, which registers
- * tsx): loads its engine once (`workerData.engine`), then OCRs one page per message with `ocrPage`
+ * tsx): loads its engine once (`workerData.engine`) at start, then OCRs one page per message with `ocrPage`
  * and answers with the result (PDF points) or a one-line error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -29,9 +29,10 @@ export type ThreadReply =
 if (parentPort) {
   const port = parentPort;
   const name = (workerData as { engine: OcrEngineName }).engine;
-  let engine: Promise<OcrEngine> | undefined;
+  // the models load as soon as the thread starts, while the first page's raster is still being made
+  const engine: Promise<OcrEngine> = createEngine(name);
+  engine.catch(() => undefined); // a failure is told with the first page
   port.on('message', (req: ThreadRequest) => {
-    engine ??= createEngine(name);
     engine
       .then((e) => {
         // the page's time budget starts now, with the models loaded

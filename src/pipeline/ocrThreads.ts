@@ -109,6 +109,12 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry?: str
         release(i);
       }
     },
+    warm() {
+      if (closed) return;
+      slots.forEach((s, i) => {
+        if (!s || s.dead) slots[i] = spawn();
+      });
+    },
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => (s && !s.dead ? s.worker.terminate().then(() => undefined) : undefined)));

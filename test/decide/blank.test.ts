@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createCanvas } from '@napi-rs/canvas';
 import { extractPdf } from '../../src/pipeline/extract.ts';
 import type { OcrEngine } from '../../src/ocr/types.ts';
-import { innerInkShare, looksBlank } from '../../src/decide/blank.ts';
+import { DEFAULT_BLANK, inkShareAtDpi, innerInkShare, looksBlank } from '../../src/decide/blank.ts';
 
 /** An engine that reads nothing and counts the images it was given. */
 function countingEngine(): OcrEngine & { calls: number } {
@@ -88,5 +88,22 @@ describe('blank pages', () => {
     // three 5×5 blots in the middle (≈ three small characters at 50 dpi)
     for (let k = 0; k < 3; k++) for (let y = 300; y < 305; y++) for (let x = 100 + k * 10; x < 105 + k * 10; x++) img.data[y * w + x] = 0;
     expect(looksBlank(img)).toBe(false);
+  });
+
+  it('a scan read at full resolution is judged as its 50-dpi render would be: specks fade, writing stays', () => {
+    // 300 dpi: a white sheet with 3000 one-pixel specks, then with one line of 6 × 36 px strokes (a short word)
+    const w = 2480;
+    const h = 3508;
+    const img = { width: w, height: h, data: new Uint8Array(w * h).fill(250) };
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 3000; i++) img.data[Math.floor(rnd() * h) * w + Math.floor(rnd() * w)] = 0;
+    // at full resolution the specks alone would make the page not blank; averaged to 50 dpi they do not
+    expect(innerInkShare(img)).toBeGreaterThan(DEFAULT_BLANK.maxInkShare);
+    expect(inkShareAtDpi(img, 300, 50)).toBeLessThanOrEqual(DEFAULT_BLANK.maxInkShare);
+    for (let k = 0; k < 12; k++) for (let y = 1500; y < 1536; y++) for (let x = 600 + k * 40; x < 612 + k * 40; x++) img.data[y * w + x] = 0;
+    expect(inkShareAtDpi(img, 300, 50)).toBeGreaterThan(DEFAULT_BLANK.maxInkShare);
+    // at the render's own resolution nothing is averaged
+    expect(inkShareAtDpi(img, 50, 50)).toBe(innerInkShare(img));
   });
 });
