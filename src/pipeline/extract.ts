@@ -80,16 +80,39 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
       throw new PdfInputError(`too many pages (${pdf.pageCount} > ${options.maxPages})`, { pages: pdf.pageCount });
     }
     const progress = pageCounter(pdf.pageCount, options.onPage);
-    const outcomes = await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD }, budgetMs);
-    for (const o of outcomes) {
-      if (o.content) pages.push(o.content);
-      else {
-        errors.push({ stage: 'read', page: o.page, reason: o.error });
-        progress(); // a page that failed to read is done
+    // the same open document gives the rasters for the page decisions and OCR (one parse)
+    const scanner = pageScanner(pdf, pages, options, errors, progress);
+    const failed = (page: number, reason: string): void => {
+      errors.push({ stage: 'read', page, reason });
+      progress(); // a page that failed to read is done
+    };
+    // readAllPages reads on several threads only for this many pages a thread
+    const readThreads = Math.min(options.pageThreads ?? 1, Math.floor(pdf.pageCount / MIN_PAGES_PER_THREAD));
+    if (readThreads > 1 || (options.ocr ?? DEFAULT_OCR_OPTIONS.ocr) === 'never') {
+      // no OCR to overlap with (or pages read on several threads): all pages first, then the decisions
+      for (const o of await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD }, budgetMs)) {
+        if (o.content) {
+          pages.push(o.content);
+          await scanner.add(pages.length - 1);
+        } else failed(o.page, o.error);
+      }
+    } else {
+      // page by page, OCR under way beside the reading; a scan read for OCR stays loaded until its
+      // raster is made (decoded once), and the reading waits while OCR has enough pages queued
+      for (let n = 1; n <= pdf.pageCount; n++) {
+        await scanner.room();
+        let content: PageContent;
+        try {
+          content = await pdf.readPage(n, isScanCandidate);
+        } catch (err) {
+          failed(n, oneLine(err));
+          continue;
+        }
+        pages.push(content);
+        await scanner.add(pages.length - 1);
       }
     }
-    // the same open document gives the rasters for the page decisions and OCR (one parse)
-    reads = await readScannedPages(pdf, pages, options, errors, progress);
+    reads = await scanner.finish();
     return pdf.pageCount;
   };
   const pageCount = source.pdf ? await read(source.pdf) : await withPdf(source.data, { password: options.password, ...(budgetMs ? { pageBudgetMs: budgetMs } : {}) }, read);
@@ -142,107 +165,135 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
   return { document, text: text.endsWith('\n') ? text : text + '\n', tables, paragraphs };
 }
 
+/** Pages handed to a `PageScanner` one by one, in page order, and what they became. */
+interface PageScanner {
+  /** resolves when another scan may be read and kept loaded (at most about twice the OCR slots wait) */
+  room(): Promise<void>;
+  /** decides how `pages[i]` (just read) is read, and queues its OCR when it needs one */
+  add(i: number): Promise<void>;
+  /** waits for every queued page; how each page was read, in the order added */
+  finish(): Promise<PageReadResult[]>;
+}
+
 /**
- * Decides per page how to read it, then OCRs the pages that need it (up to `runner.slots` at a
- * time, each page rendered just before it is read, so at most that many rasters are alive),
- * replacing their content (items, rulings) in `pages` with the OCR'd one in page points. The
- * runner is created on the first page that needs it and closed at the end unless it was given.
- * A page that fails keeps its text layer and records an error. 'both' pages keep their text-layer
- * items and OCR reads what lies outside them (ocrPage). A page with little text kept as text is
- * read by OCR too and replaced only when a confident reading disagrees (decide/agreement.ts).
+ * Decides per page how to read it and OCRs the pages that need it as they come (up to the
+ * runner's slots at a time, each page's raster made just before it is read, so few rasters are
+ * alive), replacing their content (items, rulings) in `pages` with the OCR'd one in page points.
+ * The runner is created with the first page that needs it and closed at the end unless it was
+ * given. A page that fails keeps its text layer and records an error. 'both' pages keep their
+ * text-layer items and OCR reads what lies outside them (ocrPage). A page with little text kept as
+ * text is read by OCR too and replaced only when a confident reading disagrees
+ * (decide/agreement.ts). A scan without text is judged blank from its OCR raster (one decode),
+ * and `source.releasePage` frees a page kept loaded for a raster that is not coming.
  */
-async function readScannedPages(source: RasterSource, pages: PageContent[], options: ExtractOptions, errors: StageError[], pageDone: () => void): Promise<PageReadResult[]> {
+function pageScanner(source: RasterSource & { releasePage?(n: number): void }, pages: PageContent[], options: ExtractOptions, errors: StageError[], pageDone: () => void): PageScanner {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
-  /** blankLater: a scan without text whose blankness its OCR raster tells (decide/page.ts scanBlankLater) */
-  const toOcr: { i: number; decision: 'ocr' | 'both' | 'check'; why?: string[]; blankLater?: boolean }[] = [];
+  const tasks: Promise<void>[] = [];
+  let queued = 0;
   let runner: OcrPageRunner | undefined;
+  let starting: Promise<OcrPageRunner> | undefined;
   const ownsRunner = !options.ocrRunner;
-  try {
-    for (let i = 0; i < pages.length; i++) {
+  const slots = options.ocrRunner?.slots ?? (options.engine ? 1 : Math.max(1, Math.min(o.ocrThreads, source.pageCount)));
+  const queue = new PQueue({ concurrency: slots });
+  // the engines load while the first rasters are made; a thread more starts as more pages come
+  const warmRunner = async (): Promise<OcrPageRunner> => {
+    starting ??= (async () => {
+      runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, slots, options.pageTimeout ? options.pageTimeout * 1000 : undefined));
+      return runner;
+    })();
+    const r = await starting;
+    r.warm(Math.min(queued, slots));
+    return r;
+  };
+
+  /** OCRs pages[i] (queued); `blankLater`: a scan without text whose blankness its raster tells */
+  const ocrOne = async (i: number, decision: 'ocr' | 'both' | 'check', why: string[] | undefined, blankLater: boolean): Promise<void> => {
+    const page = pages[i]!;
+    try {
+      const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
+      if (blankLater) {
+        const ink = inkShareAtDpi(img.image, img.dpi, o.inkDpi);
+        if (ink <= DEFAULT_BLANK.maxInkShare) {
+          reads[i] = { method: 'blank', confidence: 1, reasons: [blankReason(ink)] };
+          return;
+        }
+      }
+      const r = await warmRunner();
+      // 'both': the text layer is kept where it has text, OCR reads the rest
+      const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
+      if (decision === 'check') {
+        // a few characters of text layer: kept unless a confident OCR reading disagrees
+        const lies = layerDisagrees(page.items.map((it) => it.text).join(''), res.content.items.map((it) => it.text).join(''), res.confidence);
+        if (!lies) return;
+        pages[i] = res.content;
+        reads[i] = { method: 'ocr', confidence: res.confidence, fragments: res.fragments, reasons: [...(why ?? []), lies], engine: r.engine };
+        return;
+      }
+      pages[i] = res.content;
+      reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
+    } catch (err) {
+      if (decision === 'check') return; // the text layer stands unchecked
+      errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
+      reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
+    }
+  };
+
+  const enqueue = (i: number, decision: 'ocr' | 'both' | 'check', why?: string[], blankLater = false): void => {
+    queued++;
+    void warmRunner().catch(() => undefined); // a failure is told by the page that needs it
+    // the page is done however its OCR ends
+    tasks.push(queue.add(() => ocrOne(i, decision, why, blankLater).finally(pageDone)));
+  };
+
+  /** the page's reading is settled without OCR: it is done, and kept resources go */
+  const settle = (page: PageContent, read: PageReadResult): void => {
+    reads.push(read);
+    source.releasePage?.(page.info.page);
+    pageDone();
+  };
+
+  return {
+    room: () => queue.onSizeLessThan(slots),
+    async add(i) {
       const page = pages[i]!;
       if (page.limited) {
         // read in part because it costs too much: never rendered (that would cost it again in full)
         errors.push({ stage: 'read', page: page.info.page, reason: page.limited });
-        reads.push({ method: 'text', confidence: 1, reasons: [] });
-        pageDone();
-        continue;
+        return settle(page, { method: 'text', confidence: 1, reasons: [] });
       }
-      let read: PageRead = { decision: 'text', reasons: [] };
+      let read: PageRead;
       try {
         read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck, scanBlankLater: true });
       } catch (err) {
         // the page keeps what its text layer gave; a page over its time budget says so alone
         errors.push({ stage: 'ocr', page: page.info.page, reason: err instanceof PageBudgetError ? err.message : `page check failed: ${oneLine(err)}` });
-        reads.push({ method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: [] });
-        pageDone();
-        continue;
+        return settle(page, { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: [] });
       }
       const { decision, reasons, notOcred, crossCheck } = read;
-      if (decision === 'blank') {
-        reads.push({ method: 'blank', confidence: 1, reasons });
-        pageDone();
-        continue;
+      if (decision === 'blank') return settle(page, { method: 'blank', confidence: 1, reasons });
+      const result: PageReadResult = { method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons };
+      if (decision === 'text' && !crossCheck) {
+        if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
+        else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
+        return settle(page, result);
       }
-      if (decision !== 'text') toOcr.push({ i, decision, blankLater: decision === 'ocr' && isScanCandidate(page) });
-      else if (crossCheck) toOcr.push({ i, decision: 'check', why: crossCheck });
-      else if (page.items.length === 0) errors.push({ stage: 'read', page: page.info.page, reason: 'no text layer (a scanned page?) and OCR is off (--ocr never)' });
-      else if (notOcred) errors.push({ stage: 'read', page: page.info.page, reason: `text layer looks unusable (${notOcred.join('; ')}) and OCR is off (--ocr never)` });
-      reads.push({ method: 'text', confidence: 1, reasons: decision === 'text' ? [] : reasons });
-      if (decision === 'text' && !crossCheck) pageDone(); // else done when OCR has read it
-    }
-    // the engines load while the first rasters are made
-    const start = async (): Promise<OcrPageRunner> => {
-      runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, Math.min(o.ocrThreads, toOcr.length), options.pageTimeout ? options.pageTimeout * 1000 : undefined));
-      runner.warm();
-      return runner;
-    };
-    const starting = toOcr.length > 0 ? start() : null;
-    starting?.catch(() => undefined); // told by each page that needs it
-    const slots = options.ocrRunner?.slots ?? (options.engine ? 1 : Math.max(1, Math.min(o.ocrThreads, toOcr.length)));
-    const queue = new PQueue({ concurrency: slots });
-    await Promise.all(
-      toOcr.map(({ i, decision, why, blankLater }) =>
-        // the page is done however its OCR ends
-        queue.add(() => (async (): Promise<void> => {
-          const page = pages[i]!;
-          try {
-            const img = await (await raster()).pageToRaster(page.info.page, { dpi: o.dpi });
-            if (blankLater) {
-              const ink = inkShareAtDpi(img.image, img.dpi, o.inkDpi);
-              if (ink <= DEFAULT_BLANK.maxInkShare) {
-                reads[i] = { method: 'blank', confidence: 1, reasons: [blankReason(ink)] };
-                return;
-              }
-            }
-            const r = await starting!;
-            // 'both': the text layer is kept where it has text, OCR reads the rest
-            const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
-            if (decision === 'check') {
-              // a few characters of text layer: kept unless a confident OCR reading disagrees
-              const lies = layerDisagrees(page.items.map((it) => it.text).join(''), res.content.items.map((it) => it.text).join(''), res.confidence);
-              if (!lies) return;
-              pages[i] = res.content;
-              reads[i] = { method: 'ocr', confidence: res.confidence, fragments: res.fragments, reasons: [...(why ?? []), lies], engine: r.engine };
-              return;
-            }
-            pages[i] = res.content;
-            reads[i] = { method: decision, confidence: res.confidence, fragments: res.fragments, reasons: reads[i]!.reasons, engine: r.engine };
-          } catch (err) {
-            if (decision === 'check') return; // the text layer stands unchecked
-            errors.push({ stage: 'ocr', page: page.info.page, reason: oneLine(err) });
-            reads[i] = { method: 'text', confidence: page.items.length === 0 ? 0 : 1, reasons: reads[i]!.reasons };
-          }
-        })().finally(pageDone)),
-      ),
-    );
-  } finally {
-    if (runner && ownsRunner) await runner.close().catch(() => undefined);
-  }
-  if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
-  if (toOcr.length > 0) errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  return reads;
+      reads.push(result);
+      if (decision !== 'text') enqueue(i, decision, undefined, decision === 'ocr' && isScanCandidate(page));
+      else enqueue(i, 'check', crossCheck);
+    },
+    async finish() {
+      try {
+        await Promise.all(tasks);
+      } finally {
+        if (runner && ownsRunner) await runner.close().catch(() => undefined);
+      }
+      if (reads.length > 0 && reads.every((r) => r.method === 'blank')) errors.push({ stage: 'read', reason: 'every page is blank' });
+      if (queued > 0) errors.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+      return reads;
+    },
+  };
 }
 
 /**

@@ -23,8 +23,8 @@ export interface OcrPageRunner {
    * `textLayer`: the items to keep on a page read 'both' (see ocrPage).
    */
   run(raster: PageRaster, info: PageInfo, textLayer?: readonly TextItem[]): Promise<OcrPageResult>;
-  /** starts loading the engine(s) now, without waiting (pages are coming: their rasters are being made) */
-  warm(): void;
+  /** starts loading the engine(s) for `threads` pages at once now, without waiting (their rasters are being made). @default all slots */
+  warm(threads?: number): void;
   close(): Promise<void>;
 }
 

@@ -109,11 +109,16 @@ export function threadRunner(engine: OcrEngineName, threads: number, entry?: str
         release(i);
       }
     },
-    warm() {
+    warm(n = threads) {
       if (closed) return;
-      slots.forEach((s, i) => {
-        if (!s || s.dead) slots[i] = spawn();
-      });
+      let alive = slots.filter((s) => s && !s.dead).length;
+      // free slots are taken from the end (acquire pops): warm those first
+      for (let i = slots.length - 1; i >= 0 && alive < n; i--) {
+        const s = slots[i];
+        if (s && !s.dead) continue;
+        slots[i] = spawn();
+        alive++;
+      }
     },
     async close() {
       closed = true;

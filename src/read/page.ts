@@ -23,44 +23,55 @@ export interface ReadSettings {
 export const DEFAULT_READ: ReadSettings = { text: DEFAULT_TEXT_BOX, rulings: DEFAULT_RULINGS };
 
 /**
- * Reads text (overprinted copies removed) and rulings of a loaded page and releases the page's resources afterwards.
- * `pageNo` is 1-based. Errors from pdf.js (damaged content streams) propagate.
+ * Reads text (overprinted copies removed) and rulings of a loaded page and releases the page's
+ * resources afterwards, unless `keepLoaded` says to keep them for what it reads: then the page's
+ * operator list and decoded images stay with pdf.js until the page is rastered or released
+ * (a scan read for OCR next is then decoded once). `pageNo` is 1-based. Errors from pdf.js
+ * (damaged content streams) propagate.
  */
 export async function readPage(
   lib: PdfjsLib,
   page: PDFPageProxy,
   pageNo: number,
   settings: Partial<ReadSettings> = {},
+  keepLoaded?: (content: PageContent) => boolean,
 ): Promise<PageContent> {
-  const s: ReadSettings = { ...DEFAULT_READ, ...settings };
+  let content: PageContent | undefined;
   try {
-    // scale 1: one unit = one point; handles /Rotate and a crop box not at the origin
-    const viewport = page.getViewport({ scale: 1 });
-    const vt = toMatrix(viewport.transform);
-    const info: PageInfo = {
-      page: pageNo,
-      width: viewport.width,
-      height: viewport.height,
-      rotate: ((page.rotate % 360) + 360) % 360,
-    };
-    // overprinted (fake-bold) copies go here, so every later stage sees each glyph once
-    const items = dedupeOverprint(await pageToTextItems(lib, page, pageNo, vt, s.text));
-    const { opList, capped } = await cappedOperatorList(page);
-    const limited = capped ? { limited: `drawing read in part: more than ${MAX_PAGE_OPERATORS.toLocaleString('en')} operators on the page` } : {};
-    fontNamesOfPdf(page, items);
-    const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
-    const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
-    const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
-    const marks = paintOps(lib, opList);
-    if (images === 0) return { info, items, rulings, images, painted: marks, ...limited };
-    const all = paintedImages(lib.OPS, opList, vt, info.width, info.height);
-    const painted = all.images.filter((im) => !im.mask);
-    const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
-    const shown = all.glyphs + all.hiddenGlyphs;
-    return { info, items, rulings, images, painted: marks, largestImageShare, ...limited, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
+    content = await pageContent(lib, page, pageNo, settings);
+    return content;
   } finally {
-    page.cleanup();
+    if (!(content && !content.limited && keepLoaded?.(content))) page.cleanup();
   }
+}
+
+/** The page's content (see readPage), its resources left loaded. */
+async function pageContent(lib: PdfjsLib, page: PDFPageProxy, pageNo: number, settings: Partial<ReadSettings>): Promise<PageContent> {
+  const s: ReadSettings = { ...DEFAULT_READ, ...settings };
+  // scale 1: one unit = one point; handles /Rotate and a crop box not at the origin
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = toMatrix(viewport.transform);
+  const info: PageInfo = {
+    page: pageNo,
+    width: viewport.width,
+    height: viewport.height,
+    rotate: ((page.rotate % 360) + 360) % 360,
+  };
+  // overprinted (fake-bold) copies go here, so every later stage sees each glyph once
+  const items = dedupeOverprint(await pageToTextItems(lib, page, pageNo, vt, s.text));
+  const { opList, capped } = await cappedOperatorList(page);
+  const limited = capped ? { limited: `drawing read in part: more than ${MAX_PAGE_OPERATORS.toLocaleString('en')} operators on the page` } : {};
+  fontNamesOfPdf(page, items);
+  const rulings = operatorListToRulings(lib.OPS, opList, pageNo, vt, s.rulings);
+  const imageOps = new Set<number>([lib.OPS.paintImageXObject, lib.OPS.paintInlineImageXObject, lib.OPS.paintImageXObjectRepeat]);
+  const images = opList.fnArray.reduce((n: number, fn: number) => n + (imageOps.has(fn) ? 1 : 0), 0);
+  const marks = paintOps(lib, opList);
+  if (images === 0) return { info, items, rulings, images, painted: marks, ...limited };
+  const all = paintedImages(lib.OPS, opList, vt, info.width, info.height);
+  const painted = all.images.filter((im) => !im.mask);
+  const largestImageShare = painted.reduce((m, im) => Math.max(m, im.share), 0);
+  const shown = all.glyphs + all.hiddenGlyphs;
+  return { info, items, rulings, images, painted: marks, largestImageShare, ...limited, ...(all.hiddenGlyphs > 0 ? { hiddenTextShare: all.hiddenGlyphs / shown } : {}) };
 }
 
 /**

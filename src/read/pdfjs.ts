@@ -21,7 +21,13 @@ export { checkHeader, PdfInputError } from './errors.ts';
  */
 export interface PdfHandle extends RasterSource, PdfRenderer {
   pageCount: number;
-  readPage(n: number): Promise<PageContent>;
+  /**
+   * Reads page `n`. When `keepLoaded` holds for what was read, the page stays loaded (its operator
+   * list and decoded images) until `pageToRaster(n)` or `releasePage(n)`: a scan is decoded once.
+   */
+  readPage(n: number, keepLoaded?: (content: PageContent) => boolean): Promise<PageContent>;
+  /** Frees a page `readPage` kept loaded (nothing when it was not). */
+  releasePage(n: number): void;
   close(): Promise<void>;
 }
 
@@ -111,9 +117,11 @@ export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise
   };
   const rasters = docRasters(lib, () => cur.doc);
   const renderer = docRenderer(() => cur.doc);
+  /** pages read and left loaded (readPage's keepLoaded), until rastered or released */
+  const kept = new Set<number>();
   return {
     pageCount,
-    readPage(n: number): Promise<PageContent> {
+    readPage(n: number, keepLoaded?: (content: PageContent) => boolean): Promise<PageContent> {
       if (!Number.isInteger(n) || n < 1 || n > pageCount) {
         return Promise.reject(new RangeError(`page ${n} out of range 1..${pageCount}`));
       }
@@ -124,10 +132,24 @@ export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise
         } catch (err) {
           throw new PdfInputError(`damaged or truncated PDF (page ${n}: ${shortMessage(err)})`, { cause: err });
         }
-        return readPage(lib, page, n, opts.read);
+        const keep = keepLoaded
+          ? (c: PageContent): boolean => {
+              if (!keepLoaded(c)) return false;
+              kept.add(n);
+              return true;
+            }
+          : undefined;
+        return readPage(lib, page, n, opts.read, keep);
       });
     },
-    pageToRaster: (n, o) => withinBudget(n, (signal) => rasters.pageToRaster(n, { ...o, ...(signal ? { signal } : {}) })),
+    releasePage(n: number): void {
+      if (!kept.delete(n)) return;
+      void cur.doc.getPage(n).then((p) => p.cleanup(), () => undefined);
+    },
+    pageToRaster: (n, o) => {
+      kept.delete(n); // rastering cleans the page up
+      return withinBudget(n, (signal) => rasters.pageToRaster(n, { ...o, ...(signal ? { signal } : {}) }));
+    },
     pageSize: renderer.pageSize,
     render: (n, req) => withinBudget(n, (signal) => renderer.render(n, { ...req, ...(signal ? { signal } : {}) })),
     close: () => cur.task.destroy(),
