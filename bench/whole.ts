@@ -5,12 +5,17 @@
  * - one born-digital notice (the 34-page seed sample): `gongwen extract` vs pdfminer's `pdf2txt`
  *   (Debian python3-pdfminer, the parser under pdfplumber) and `pdftotext -layout` (poppler-utils);
  * - a folder of 20 born-digital samples: `gongwen extract <folder> --jobs 2` vs `pdf2txt` run over
- *   the same files one after another.
+ *   the same files one after another;
+ * - under each gongwen row, pdf.js alone reading the same pages' text and operator lists
+ *   (bench/pdfjsFloor.mjs): the floor gongwen cannot go under with pdf.js.
  * A missing anchor is said and left out.
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { GONGWEN_BIN, hasCommand, mib, table, tempDir, timedRun, type Timed } from './lib.ts';
+import { GONGWEN_BIN, ROOT, hasCommand, mib, table, tempDir, timedRun, type Timed } from './lib.ts';
+
+/** pdf.js alone on the same files (bench/pdfjsFloor.mjs, plain JavaScript) */
+const PDFJS_FLOOR = join(ROOT, 'bench', 'pdfjsFloor.mjs');
 
 /** Median of the runs' wall seconds, with the largest peak RSS and the median CPU seconds. */
 interface Summary {
@@ -59,7 +64,10 @@ export async function runWholeBench(seed: string, folderFiles: readonly string[]
   const g = await repeat(reps, () => timedRun(process.execPath, [GONGWEN_BIN, 'extract', seed, '--out', out, '--force', '--progress', 'none']));
   const p2t = hasPdf2txt ? await repeat(reps, () => timedRun('pdf2txt', [seed])) : null;
   const ptt = hasPdftotext ? await repeat(reps, () => timedRun('pdftotext', ['-layout', seed, '-'])) : null;
+  // pdf.js alone, reading what gongwen reads of every page: the floor under gongwen on this stack
+  const floor = await repeat(reps, () => timedRun(process.execPath, [PDFJS_FLOOR, seed]));
   rows.push(row(`gongwen extract ${basename(seed)}`, g, p2t));
+  rows.push(row(`  pdf.js alone (text + operator lists)`, floor, p2t));
   if (p2t) rows.push(row(`pdf2txt ${basename(seed)}`, p2t, null));
   if (ptt) rows.push(row(`pdftotext -layout ${basename(seed)}`, ptt, null));
 
@@ -67,7 +75,9 @@ export async function runWholeBench(seed: string, folderFiles: readonly string[]
   folderFiles.forEach((f, i) => copyFileSync(f, join(folder, `${i}-${basename(f)}`)));
   const gf = await repeat(Math.min(reps, 3), () => timedRun(process.execPath, [GONGWEN_BIN, 'extract', folder, '--out', out, '--force', '--jobs', '2', '--progress', 'none']));
   const pf = hasPdf2txt ? await repeat(Math.min(reps, 3), () => sequentially('pdf2txt', (f) => [f], folderFiles)) : null;
+  const floorF = await repeat(Math.min(reps, 3), () => timedRun(process.execPath, [PDFJS_FLOOR, ...folderFiles]));
   rows.push(row(`gongwen extract <${folderFiles.length} files> --jobs 2`, gf, pf));
+  rows.push(row(`  pdf.js alone, one process, one core`, floorF, pf));
   if (pf) rows.push(row(`pdf2txt, ${folderFiles.length} files one after another`, pf, null));
 
   console.log(`\nWhole process, median of ${reps} (folder: of ${Math.min(reps, 3)}); ratio = wall time over the anchor's on the same input:`);
