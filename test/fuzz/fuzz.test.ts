@@ -17,8 +17,11 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 /** one input may take this long (ms), measured, also when pdf.js blocks the event loop */
 const INPUT_BOUND_MS = 10_000;
-/** the whole property stops after this (ms); the count reached is asserted */
-const TIME_LIMIT_MS = 110_000;
+/**
+ * the test's own time limit (ms): far above what the runs take on an idle 2-core machine, so
+ * a loaded or slower machine still runs every input (the count is what is asserted, not the time)
+ */
+const TEST_TIMEOUT_MS = 900_000;
 
 /** An OCR engine that reads nothing (OCR's own cost is not what is fuzzed here). */
 const nullEngine: OcrEngine = {
@@ -46,7 +49,7 @@ async function outcome(data: Uint8Array): Promise<Outcome> {
 }
 
 describe('fuzz: mutated PDFs through extractPdf', () => {
-  it(`≥ ${RUNS} inputs end ok, partial with reasons or PdfInputError with one line (seed ${SEED})`, { timeout: 150_000 }, async () => {
+  it(`≥ ${RUNS} inputs end ok, partial with reasons or PdfInputError with one line (seed ${SEED})`, { timeout: TEST_TIMEOUT_MS }, async () => {
     const bases = await fuzzBases();
     const counts: Record<string, number> = {};
     let slowest = 0;
@@ -66,7 +69,7 @@ describe('fuzz: mutated PDFs through extractPdf', () => {
         if (o.kind !== 'ok') expect(o.reasons.length, what).toBeGreaterThan(0);
         for (const r of o.reasons) expect(r, what).toMatch(/^[^\n]+$/);
       }),
-      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: true, endOnFailure: true },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`fuzz: ${total} inputs in ${((performance.now() - started) / 1000).toFixed(1)} s, slowest ${slowest.toFixed(0)} ms:`, counts);
