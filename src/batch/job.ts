@@ -14,8 +14,8 @@ import { PdfInputError, withPdf } from '../read/pdfjs.ts';
 import type { DocResult } from './manifest.ts';
 import { failedResult, readErrorReason, writeErrorReason } from './results.ts';
 import { join } from 'node:path';
-import { readReviewFile, REVIEW_FILE } from '../review/load.ts';
 import { reviewWithDecisions } from '../review/apply.ts';
+import { REVIEW_FILE } from '../review/file.ts';
 import type { ReviewFile } from '../model/review.ts';
 import { setLang, type Lang } from '../i18n/index.ts';
 
@@ -50,7 +50,10 @@ export interface DocJob {
 }
 
 
-/** review.json of an earlier run in `dir`, as bytes to keep and as decisions (null when unreadable). */
+/**
+ * review.json of an earlier run in `dir`, as bytes to keep and as decisions (null when unreadable).
+ * Its reader (zod) is loaded only when there is one.
+ */
 async function keptReview(dir: string): Promise<{ files: Map<string, Uint8Array>; file: ReviewFile | null } | null> {
   let bytes: Uint8Array;
   try {
@@ -58,6 +61,7 @@ async function keptReview(dir: string): Promise<{ files: Map<string, Uint8Array>
   } catch {
     return null;
   }
+  const { readReviewFile } = await import('../review/load.ts');
   const file = await readReviewFile(dir).catch(() => null);
   return { files: new Map([[REVIEW_FILE, bytes]]), file };
 }

@@ -8,6 +8,7 @@ import { failedResult } from './results.ts';
 import { oneLine } from '../runtime/errors.ts';
 import type { DocResult } from './manifest.ts';
 import { withPdf } from '../read/pdfjs.ts';
+import { useJsInflate } from '../read/lib.ts';
 
 /** coordinator → worker */
 export interface JobMessage {
@@ -36,6 +37,9 @@ export interface PageMessage {
   pagesDone: number;
   pages: number;
 }
+
+// a process of gongwen's own: pdf.js inflates with its own decoder here (see useJsInflate)
+useJsInflate();
 
 process.on('message', (msg: JobMessage) => {
   if (msg?.type !== 'job') return;

@@ -4,7 +4,8 @@
  * verified. A rule that throws becomes a `check.internal-error` finding, never a crash.
  */
 import type { CheckInput, Rule, RuleResult } from '../model/check.ts';
-import { SEVERITIES, type CheckSummary, type Finding, type RuleSummary } from '../model/findings.ts';
+import type { CheckSummary, Finding, RuleSummary } from '../model/findings.ts';
+import { SEVERITIES } from '../model/severity.ts';
 import { citationRule } from './rules/citation.ts';
 import { countClaimRule } from './rules/countClaim.ts';
 import { duplicatePassageRule } from './rules/duplicatePassage.ts';

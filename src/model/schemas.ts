@@ -1,6 +1,6 @@
 /**
  * zod schemas of every file gongwen writes. Each is checked against the TypeScript type the code
- * uses (`satisfies z.ZodType<T>`), validated before the file is written (write/validate.ts), and
+ * uses (`satisfies z.ZodType<T>`), checked against the real outputs by the tests (write/validate.ts), and
  * published as JSON Schema in schemas/ (`npm run schemas`; a test fails when they are stale).
  * Boxes: PDF points, top-left origin of the displayed page.
  */
@@ -180,7 +180,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'batch-finding-line.schema.json': BatchFindingLineSchema,
 };
 
-/** Output file name (in a document's folder) → the schema it is validated against before writing. */
+/** Output file name (in a document's folder) → its schema (write/validate.ts). */
 export const FILE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'document.json': DocumentSchema,
   'tables.json': TablesFileSchema,

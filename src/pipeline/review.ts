@@ -6,7 +6,7 @@
 export type { Review, ReviewInput } from '../model/check.ts';
 import type { CheckInput, Review, ReviewInput } from '../model/check.ts';
 import type { Finding } from '../model/findings.ts';
-import { SEVERITIES } from '../model/findings.ts';
+import { SEVERITIES } from '../model/severity.ts';
 import { RECORD_SETTINGS, tablesToRecords } from '../records/index.ts';
 import { runChecks } from '../checks/index.ts';
 import { withKey } from '../review/key.ts';

@@ -97,33 +97,74 @@ function runsOverlap(a: PlacedChar, b: PlacedChar): number {
 }
 
 /**
- * Which characters of `items` are copies of an earlier one: `dropped[i]` holds the indexes (in
- * code points of `items[i].text`) to drop. The first copy in content order is kept.
+ * Width of the bands (pt, across the run) that earlier characters are filed under in `findCopies`:
+ * a character is compared only with the equal characters of the bands its tolerance reaches, not
+ * with every earlier one (a table page repeats '0' hundreds of times). Any width gives the same
+ * result; about a line's height keeps bands few and short.
  */
-function findCopies(items: readonly TextItem[], s: OverprintSettings): Set<number>[] {
-  const dropped = items.map(() => new Set<number>());
-  const seen = new Map<string, PlacedChar[]>();
+const ACROSS_BAND = 8;
+
+/** Earlier characters of one kind, filed by band across their run (see ACROSS_BAND). */
+type Bands = Map<number, PlacedChar[]>;
+
+/**
+ * Which characters of `items` are copies of an earlier one: `dropped[i]` holds the indexes (in
+ * code points of `items[i].text`) to drop, undefined when none. The first copy in content order is kept.
+ */
+function findCopies(items: readonly TextItem[], s: OverprintSettings): (Set<number> | undefined)[] {
+  const dropped: (Set<number> | undefined)[] = new Array(items.length);
+  const seen = new Map<string, Bands>();
   items.forEach((it, i) => {
     for (const c of placeChars(it, i)) {
       if (/\s/u.test(c.ch)) continue;
-      const tol = s.tolerance * c.size;
-      const same = seen.get(c.ch);
-      const copy = same?.some(
-        (o) =>
-          o.item !== i &&
-          o.vertical === c.vertical &&
-          Math.abs(o.size - c.size) <= s.sizeTolerance * c.size &&
-          Math.abs(o.from - c.from) <= tol &&
-          Math.abs(o.across - c.across) <= tol &&
-          (isCjk(c.ch) || runsOverlap(o, c) >= s.minRunOverlap),
-      );
-      if (copy) dropped[i]!.add(c.index);
+      let bands = seen.get(c.ch);
+      if (bands && hasCopy(bands, c, i, s)) (dropped[i] ??= new Set()).add(c.index);
       // copies stay comparable too: a third copy may lie over the second better than over the first
-      if (same) same.push(c);
-      else seen.set(c.ch, [c]);
+      if (!bands) seen.set(c.ch, (bands = new Map()));
+      const at = bandOf(c.across);
+      const band = bands.get(at);
+      if (band) band.push(c);
+      else bands.set(at, [c]);
     }
   });
   return dropped;
+}
+
+/** The band a position across a run is filed under (NaN and ±Infinity file under themselves). */
+function bandOf(across: number): number {
+  return Math.floor(across / ACROSS_BAND);
+}
+
+/**
+ * Whether an earlier character of another item in `bands` lies over `c` (of item `i`). Only the
+ * bands within the tolerance of `c` are searched (a little margin for rounding; the exact test is
+ * `isCopyOf`), all of them when that range is not finite or wider than their count.
+ */
+function hasCopy(bands: Bands, c: PlacedChar, i: number, s: OverprintSettings): boolean {
+  const tol = s.tolerance * c.size;
+  const lo = bandOf(c.across - tol - 1e-6);
+  const hi = bandOf(c.across + tol + 1e-6);
+  if (Number.isFinite(lo) && Number.isFinite(hi) && hi - lo < bands.size) {
+    for (let b = lo; b <= hi; b++) {
+      const band = bands.get(b);
+      if (band && band.some((o) => isCopyOf(o, c, i, tol, s))) return true;
+    }
+    return false;
+  }
+  for (const band of bands.values()) if (band.some((o) => isCopyOf(o, c, i, tol, s))) return true;
+  return false;
+}
+
+/** Whether `o` (an earlier character) is `c` (of item `i`) drawn again, `tol` pt apart at most. */
+function isCopyOf(o: PlacedChar, c: PlacedChar, i: number, tol: number, s: OverprintSettings): boolean {
+  return (
+    o.item !== i &&
+    o.vertical === c.vertical &&
+    Math.abs(o.size - c.size) <= s.sizeTolerance * c.size &&
+    Math.abs(o.from - c.from) <= tol &&
+    Math.abs(o.across - c.across) <= tol &&
+    (isCjk(c.ch) || runsOverlap(o, c) >= s.minRunOverlap)
+  );
 }
 
 /** The piece of `it` from character `a` to `b` (exclusive), box cut along the run, whitespace trimmed. */
@@ -151,8 +192,8 @@ export function dedupeOverprint(items: readonly TextItem[], settings: Partial<Ov
   const dropped = findCopies(items, s);
   const out: TextItem[] = [];
   items.forEach((it, i) => {
-    const drop = dropped[i]!;
-    if (drop.size === 0) {
+    const drop = dropped[i];
+    if (!drop) {
       out.push(it);
       return;
     }

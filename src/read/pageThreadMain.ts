@@ -5,8 +5,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { withPdf } from './pdfjs.ts';
+import { useJsInflate } from './lib.ts';
 import { oneLine } from '../runtime/errors.ts';
 import type { PageThreadReply, PageThreadRequest } from './pageThreads.ts';
+
+// a thread of gongwen's own: pdf.js inflates with its own decoder here (see useJsInflate)
+useJsInflate();
 
 parentPort?.once('message', (req: PageThreadRequest) => {
   void (async (): Promise<PageThreadReply> => {

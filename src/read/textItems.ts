@@ -5,7 +5,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BBox, TextItem } from '../model/types.ts';
 import { normaliseText } from '../text/normalise.ts';
-import { apply, compose, toMatrix, type Matrix } from './matrix.ts';
+import { compose, toMatrix, type Matrix } from './matrix.ts';
 import type { PdfjsLib } from './lib.ts';
 
 export interface TextBoxSettings {
@@ -81,35 +81,20 @@ export function rawToTextItem(
   // unit vectors of the run's direction (u) and its "up" (v) in user space
   const u: [number, number] = [tm[0] / along, tm[1] / along];
   const v: [number, number] = [tm[2] / size, tm[3] / size];
-  let corners: [number, number][];
-  if (vertical) {
-    const half = size / 2;
-    const len = raw.height;
-    corners = [
-      [-half, 0],
-      [half, 0],
-      [-half, -len],
-      [half, -len],
-    ];
-  } else {
-    const up = settings.ascent * size;
-    const down = -settings.descent * size;
-    corners = [
-      [0, down],
-      [raw.width, down],
-      [0, up],
-      [raw.width, up],
-    ];
-  }
-  // local (s along u, t along v) → user space, then → displayed page
+  // the run's box in local coordinates (s along u, t along v): s from sA to sB, t from tA to tB
+  const half = size / 2;
+  const sA = vertical ? -half : 0;
+  const sB = vertical ? half : raw.width;
+  const tA = vertical ? 0 : -settings.descent * size;
+  const tB = vertical ? -raw.height : settings.ascent * size;
+  // local → user space, then → displayed page
   const local: Matrix = [u[0], u[1], v[0], v[1], tm[4], tm[5]];
   const m = compose(local, viewport);
-  const pts = corners.map(([s, t]) => apply(m, s, t));
   return {
     text: raw.str,
     orig: raw.str,
     page: pageNo,
-    bbox: boundsOf(pts),
+    bbox: boundsOf(m, sA, sB, tA, tB),
     fontSize: size,
     ...(raw.fontName ? { fontName: raw.fontName } : {}),
     source: 'pdf',
@@ -117,8 +102,18 @@ export function rawToTextItem(
   };
 }
 
-function boundsOf(pts: readonly [number, number][]): BBox {
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  return { x0: Math.min(...xs), top: Math.min(...ys), x1: Math.max(...xs), bottom: Math.max(...ys) };
+/**
+ * The bounding box of the four corners (sA|sB, tA|tB) of a local box through `m` (each corner
+ * mapped as `apply` does), without building the corner arrays (one call per text run).
+ */
+function boundsOf(m: Matrix, sA: number, sB: number, tA: number, tB: number): BBox {
+  const xAA = m[0] * sA + m[2] * tA + m[4];
+  const xBA = m[0] * sB + m[2] * tA + m[4];
+  const xAB = m[0] * sA + m[2] * tB + m[4];
+  const xBB = m[0] * sB + m[2] * tB + m[4];
+  const yAA = m[1] * sA + m[3] * tA + m[5];
+  const yBA = m[1] * sB + m[3] * tA + m[5];
+  const yAB = m[1] * sA + m[3] * tB + m[5];
+  const yBB = m[1] * sB + m[3] * tB + m[5];
+  return { x0: Math.min(xAA, xBA, xAB, xBB), top: Math.min(yAA, yBA, yAB, yBB), x1: Math.max(xAA, xBA, xAB, xBB), bottom: Math.max(yAA, yBA, yAB, yBB) };
 }

@@ -4,7 +4,7 @@
  */
 import { rowSource } from './source.ts';
 import type { Finding } from '../model/findings.ts';
-import { BudgetLineSchema, type AmountUnit, type BudgetLine } from '../model/records.ts';
+import type { AmountUnit, BudgetLine } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { isEmptyValue, parseAmount } from '../text/numbers.ts';
 import { slotText, unparseableFinding } from './evidence.ts';
@@ -42,7 +42,7 @@ export function budgetTableToRecords(
     const parsed = parseAmount(text);
     if (parsed === null && !isEmptyValue(text)) findings.push(unparseableFinding(table, r, columns.amount, 'an amount'));
     records.push(
-      BudgetLineSchema.parse({
+      {
         kind: 'budget-line',
         table: table.id,
         row: r,
@@ -54,7 +54,7 @@ export function budgetTableToRecords(
         amountUnit: parsed?.unit ?? columnUnit,
         amountYuan: toYuan(parsed?.value ?? null, parsed?.unit ?? columnUnit),
         ...rowTotalFlags(row, columns.amount, settings),
-      } satisfies BudgetLine),
+      } satisfies BudgetLine,
     );
   });
   return { records, findings };

@@ -3,7 +3,7 @@
  * numeric columns as numbers (valueTypes.ts), amounts with a unit also in 元, total rows flagged.
  */
 import { rowSource } from './source.ts';
-import { GenericRecordSchema, type GenericColumn, type GenericRecord, type GenericValue } from '../model/records.ts';
+import type { GenericColumn, GenericRecord, GenericValue } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { RECORD_SETTINGS, type RecordSettings } from './settings.ts';
 import { rowTotalFlags, toYuan } from './totals.ts';
@@ -44,7 +44,7 @@ export function genericTableToRecords(
       values[col.key] = v;
       if (col.unit !== null) amountYuan[col.key] = toYuan(typeof v === 'number' ? v : null, cellUnit(cell, col));
     });
-    return GenericRecordSchema.parse({
+    return {
       kind: 'generic',
       table: table.id,
       row: r,
@@ -53,7 +53,7 @@ export function genericTableToRecords(
       ...rowTotalFlags(text, null, settings),
       values,
       amountYuan,
-    } satisfies GenericRecord);
+    } satisfies GenericRecord;
   });
   return { records, columns };
 }

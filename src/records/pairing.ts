@@ -3,7 +3,7 @@
  */
 import { rowSource } from './source.ts';
 import { rowTotalFlags } from './totals.ts';
-import { PairingSchema, type Pairing } from '../model/records.ts';
+import type { Pairing } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { slotText } from './evidence.ts';
 import type { PairingColumns } from './signatures.ts';
@@ -90,9 +90,9 @@ export function pairingTableToRecords(table: Table, columns: PairingColumns): { 
     const { prefecture, county } = splitArea(areaText);
     for (const district of splitDistricts(slotText(table, r, columns.helpers))) {
       records.push(
-        PairingSchema.parse({
+        {
           kind: 'pairing', table: table.id, row: r, ...rowSource(table, r), prefecture, county, district, ...rowTotalFlags(row),
-        } satisfies Pairing),
+        } satisfies Pairing,
       );
     }
   });

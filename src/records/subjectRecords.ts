@@ -5,7 +5,7 @@
  * is reported as a finding.
  */
 import type { Finding } from '../model/findings.ts';
-import { BudgetSubjectSchema, type BudgetSubject } from '../model/records.ts';
+import type { BudgetSubject } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { isEmptyValue, parseAmount } from '../text/numbers.ts';
 import { textToAmountUnit } from './budget.ts';
@@ -43,11 +43,12 @@ function listToRecords(table: Table, tree: SubjectTree, department: string | nul
       if (parsed === null && !isEmptyValue(text)) findings.push(unparseableFinding(table, n.row, c, 'an amount'));
       const unit = parsed?.unit ?? textToAmountUnit(header) ?? textToAmountUnit(table.unit);
       records.push(
-        BudgetSubjectSchema.parse({
+        {
           kind: 'budget-subject',
           table: table.id,
           row: n.row,
           page,
+          bbox: rowSource(table, n.row).bbox,
           code: n.code,
           level: n.level,
           parent: n.parent === null ? null : (byRow.get(n.parent)?.code ?? null),
@@ -55,14 +56,13 @@ function listToRecords(table: Table, tree: SubjectTree, department: string | nul
           department,
           column: c,
           header: header.trim(),
-          bbox: rowSource(table, n.row).bbox,
           amount: parsed?.value ?? null,
           amountUnit: unit,
           amountYuan: toYuan(parsed?.value ?? null, unit),
           // a subject row is a part of its parent, never a 合计/小计 row
           isTotal: false,
           isSubtotal: false,
-        } satisfies BudgetSubject),
+        } satisfies BudgetSubject,
       );
     }
   }

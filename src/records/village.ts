@@ -6,7 +6,7 @@
 import { rowSource } from './source.ts';
 import { rowTotalFlags } from './totals.ts';
 import type { Finding } from '../model/findings.ts';
-import { VillageAssignmentSchema, type VillageAssignment } from '../model/records.ts';
+import type { VillageAssignment } from '../model/records.ts';
 import type { Table } from '../model/types.ts';
 import { parseChineseNumeral, parseInteger } from '../text/numbers.ts';
 import { slotText, unparseableFinding } from './evidence.ts';
@@ -81,7 +81,7 @@ export function villageTableToRecords(
     if (seq === null) findings.push(unparseableFinding(table, r, columns.seq, 'a 序号'));
     const c: SectionContext | null = ctx;
     records.push(
-      VillageAssignmentSchema.parse({
+      {
         kind: 'village-assignment',
         table: table.id,
         row: r,
@@ -96,7 +96,7 @@ export function villageTableToRecords(
         units: splitUnits(slotText(table, r, columns.units), settings),
         village: slotText(table, r, columns.village),
         ...rowTotalFlags(row, columns.seq, settings),
-      } satisfies VillageAssignment),
+      } satisfies VillageAssignment,
     );
   });
   return { records, findings };

@@ -5,8 +5,9 @@
 import { ReviewFileSchema, type ReviewFile } from '../model/review.ts';
 import { readJson } from '../write/load.ts';
 
-/** The review file's name in an output folder. */
-export const REVIEW_FILE = 'review.json';
+import { REVIEW_FILE } from './file.ts';
+
+export { REVIEW_FILE };
 
 export async function readReviewFile(dir: string): Promise<ReviewFile | null> {
   return readJson(dir, REVIEW_FILE, ReviewFileSchema, true);

@@ -37,9 +37,14 @@ export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, str
   await mkdir(parent, { recursive: true });
   const tmp = tempSibling(dir);
   try {
+    const made = new Set<string>();
     for (const [rel, data] of files) {
       const target = join(tmp, rel);
-      await mkdir(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
       await writeFile(target, data);
     }
     const old = tempSibling(dir) + '.old';

@@ -2,14 +2,15 @@
  * Extraction + review → the files of one document's output folder (design.md's output contract):
  * document.json, text.txt, tables.json, tables/<id>.csv, paragraphs.json, records.json,
  * records/<kind>.csv, datapackage.json, findings.json, check-summary.json.
- * Every JSON file is validated against its schema before it is written; the folder is written
+ * The JSON files are written as the typed stages built them, not validated with zod again here (the
+ * tests check the real outputs of the samples against the schemas, test/write/schemas.test.ts; zod
+ * validates what comes from outside: folders read back, review.json); the folder is written
  * atomically as a whole.
  */
 import type { Extraction } from '../model/outputs.ts';
 import type { Review } from '../model/check.ts';
 import { rowsToCsv } from './csv.ts';
 import { writeDirAtomic, writeFileAtomic } from './atomic.ts';
-import { validatedJson } from './validate.ts';
 import { recordsToCsvFiles, recordsToDataPackage } from './records.ts';
 import { join } from 'node:path';
 
@@ -20,16 +21,21 @@ export interface CsvWriteOptions {
   readonly raw?: boolean;
 }
 
+/** A JSON output file's text: 2-space indented, one final newline. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
 /** The files the review stages produce (records, datapackage, findings, summary). */
 export async function reviewToFiles(review: Review, csv: CsvWriteOptions = {}): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  files.set('records.json', validatedJson('records.json', review.records));
+  files.set('records.json', jsonText(review.records));
   const { records, tables } = review.records;
   const csvFiles = await recordsToCsvFiles(records, csv, tables);
   for (const [path, text] of csvFiles) files.set(path, text);
-  files.set('datapackage.json', JSON.stringify(recordsToDataPackage(records, csv, tables), null, 2) + '\n');
-  files.set('findings.json', validatedJson('findings.json', review.findings));
-  files.set('check-summary.json', validatedJson('check-summary.json', review.summary));
+  files.set('datapackage.json', jsonText(recordsToDataPackage(records, csv, tables)));
+  files.set('findings.json', jsonText(review.findings));
+  files.set('check-summary.json', jsonText(review.summary));
   return files;
 }
 
@@ -40,10 +46,10 @@ export async function extractionToFiles(
   csv: CsvWriteOptions = {},
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  files.set('document.json', validatedJson('document.json', ex.document));
+  files.set('document.json', jsonText(ex.document));
   files.set('text.txt', ex.text);
-  files.set('tables.json', validatedJson('tables.json', ex.tables));
-  files.set('paragraphs.json', validatedJson('paragraphs.json', ex.paragraphs));
+  files.set('tables.json', jsonText(ex.tables));
+  files.set('paragraphs.json', jsonText(ex.paragraphs));
   for (const t of ex.tables) {
     files.set(`tables/${t.id}.csv`, await rowsToCsv([t.header, ...t.rows], csv));
   }

@@ -1,4 +1,7 @@
-/** Validation of an output file against its zod schema, just before it is written. */
+/**
+ * Validation of an output file against its zod schema. The writers do not call it (their data comes
+ * from the typed stages); the tests run it on the real outputs of the samples.
+ */
 import { FILE_SCHEMAS } from '../model/schemas.ts';
 
 /** Thrown when gongwen is about to write a file that breaks its own published schema (a bug). */
