@@ -4,13 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clampBox, cropGray, eraseEdgeLines, inkBox, padGray, resizeGray, whiteImage } from '../../src/ocr/image.ts';
-import { detInputSize, probMapToBoxes } from '../../src/ocr/ppocr/det.ts';
+import { detInputSize, grayToDetTensor, probMapToBoxes, resizeToDetTensor } from '../../src/ocr/ppocr/det.ts';
 import { checkCtcTable, loadCtcTable } from '../../src/ocr/ppocr/dict.ts';
 import { groupRows, mergeRowBoxes } from '../../src/ocr/ppocr/order.ts';
 import { ctcDecode, recInputWidth } from '../../src/ocr/ppocr/rec.ts';
 import { defaultModelPaths } from '../../src/ocr/ppocr/session.ts';
 import { DEFAULT_PPOCR_SETTINGS as S } from '../../src/ocr/ppocr/settings.ts';
 import type { GrayImage } from '../../src/raster/types.ts';
+import { randomScan } from '../helpers/randomImage.ts';
 
 const img = (width: number, height: number, values: number[]): GrayImage => ({ width, height, data: Uint8Array.from(values) });
 
@@ -112,6 +113,22 @@ describe('grey image helpers', () => {
     expect(Array.from(resizeGray(img(2, 1, [0, 200]), 4, 1).data)).toEqual([0, 50, 150, 200]);
     expect(resizeGray(a, 4, 3)).toEqual(a);
   });
+  it('resizes exactly as the plain definition does (random images, shrinking and enlarging each axis)', () => {
+    for (const [w, h, W, H] of [
+      [203, 131, 96, 64],
+      [203, 131, 400, 300],
+      [203, 131, 150, 262],
+      [57, 40, 320, 48],
+      [1, 1, 5, 3],
+      [9, 7, 1, 1],
+      [160, 90, 160, 45],
+    ] as const) {
+      const src = randomScan(w, h, w + h);
+      expect(resizeGray(src, W, H), `${w}×${h} → ${W}×${H}`).toEqual(refResize(src, W, H));
+      // fused into the det tensor: the same as resizing, then normalising
+      expect(resizeToDetTensor(src, W, H)).toEqual(grayToDetTensor(refResize(src, W, H)));
+    }
+  });
   it('finds the ink box and erases ruling lines along the edges only', () => {
     const w = 20;
     const h = 10;
@@ -125,3 +142,45 @@ describe('grey image helpers', () => {
     expect(inkBox(whiteImage(5, 5))).toBeNull();
   });
 });
+
+/**
+ * Reference resize, output pixel by output pixel: along x each sample is the float64 sum of its
+ * source pixels × weights, stored as float32; along y those are summed in float32 (rounded after
+ * every weight); rounded half up and clamped. Weights: area cover when shrinking, bilinear on pixel
+ * centres when enlarging.
+ */
+function refResize(img: GrayImage, W: number, H: number): GrayImage {
+  const taps = (src: number, dst: number, i: number): [number, number][] => {
+    const scale = src / dst;
+    if (scale > 1) {
+      const a = i * scale;
+      const b = Math.min(src, (i + 1) * scale);
+      const out: [number, number][] = [];
+      for (let s = Math.floor(a); s < b; s++) {
+        const cover = Math.min(b, s + 1) - Math.max(a, s);
+        if (cover > 1e-6) out.push([s, Math.fround(cover / (b - a))]);
+      }
+      return out;
+    }
+    const c = Math.max(0, Math.min(src - 1, (i + 0.5) * scale - 0.5));
+    const s0 = Math.floor(c);
+    const f = c - s0;
+    return f > 0 && s0 + 1 < src ? [[s0, Math.fround(1 - f)], [s0 + 1, Math.fround(f)]] : [[s0, Math.fround(1 - f)]];
+  };
+  if (W === img.width && H === img.height) return { width: W, height: H, data: img.data.slice() };
+  const data = new Uint8Array(W * H);
+  const xTaps = Array.from({ length: W }, (_, X) => taps(img.width, W, X));
+  const yTaps = Array.from({ length: H }, (_, Y) => taps(img.height, H, Y));
+  for (let Y = 0; Y < H; Y++) {
+    for (let X = 0; X < W; X++) {
+      let v = 0;
+      for (const [sy, fy] of yTaps[Y]!) {
+        let row = 0;
+        for (const [sx, fx] of xTaps[X]!) row += img.data[sy * img.width + sx]! * fx;
+        v = Math.fround(v + Math.fround(row) * fy);
+      }
+      data[Y * W + X] = Math.max(0, Math.min(255, Math.round(v)));
+    }
+  }
+  return { width: W, height: H, data };
+}

@@ -4,7 +4,7 @@
  * suffice because pages reach OCR deskewed.
  */
 import type { GrayImage, PixelBox } from '../../raster/types.ts';
-import { resizeGray } from '../image.ts';
+import { resizeRows } from '../image.ts';
 import type { PpocrSettings } from './settings.ts';
 import { runNchw, type OrtSession } from './session.ts';
 
@@ -31,13 +31,27 @@ const DET_LEVELS: readonly Float32Array[] = DET_MEAN.map((m, c) => Float32Array.
 export function grayToDetTensor(img: GrayImage): Float32Array {
   const n = img.width * img.height;
   const out = new Float32Array(3 * n);
-  const { data } = img;
-  for (let c = 0; c < 3; c++) {
-    const lut = DET_LEVELS[c]!;
-    const base = c * n;
-    for (let i = 0; i < n; i++) out[base + i] = lut[data[i]!]!;
-  }
+  putDetRow(out, n, 0, img.data);
   return out;
+}
+
+/** `img` resized to `width`×`height` (as `resizeGray`) straight into the det tensor: no resized image in between. */
+export function resizeToDetTensor(img: GrayImage, width: number, height: number): Float32Array {
+  const n = width * height;
+  const out = new Float32Array(3 * n);
+  resizeRows(img, width, height, (y, row) => putDetRow(out, n, y * width, row));
+  return out;
+}
+
+/** Writes grey `values` at `at` of each of the three `n`-pixel planes of `out`, normalised. */
+function putDetRow(out: Float32Array, n: number, at: number, values: Uint8Array): void {
+  const [l0, l1, l2] = DET_LEVELS as [Float32Array, Float32Array, Float32Array];
+  for (let i = 0, o = at; i < values.length; i++, o++) {
+    const v = values[i]!;
+    out[o] = l0[v]!;
+    out[o + n] = l1[v]!;
+    out[o + 2 * n] = l2[v]!;
+  }
 }
 
 /** Labels the 8-connected components of `mask` (1 = set); returns per-pixel labels (0 = none) and the count. */
@@ -122,8 +136,7 @@ export function probMapToBoxes(prob: Float32Array, mapW: number, mapH: number, s
 export async function detectBoxes(session: OrtSession, img: GrayImage, s: PpocrSettings): Promise<DetBox[]> {
   if (img.width < 1 || img.height < 1) return [];
   const size = detInputSize(img.width, img.height, s.limitSideLen);
-  const resized = resizeGray(img, size.width, size.height);
-  const out = await runNchw(session, grayToDetTensor(resized), [1, 3, size.height, size.width]);
+  const out = await runNchw(session, resizeToDetTensor(img, size.width, size.height), [1, 3, size.height, size.width]);
   const mapH = out.dims[2] ?? size.height;
   const mapW = out.dims[3] ?? size.width;
   return probMapToBoxes(out.data, mapW, mapH, img.width, img.height, s);
