@@ -28,45 +28,36 @@ export function padGray(img: GrayImage, pad: number, value = 255): GrayImage {
 
 /**
  * `img` resized to `width`×`height`: area averaging when shrinking (like OpenCV INTER_AREA, keeps
- * thin strokes), bilinear when enlarging. Each axis is handled on its own (x first, then y).
+ * thin strokes), bilinear when enlarging. Each axis is handled on its own, x first: the x pass
+ * keeps float32 samples, the y pass sums them in float32 (rounded after every weight), and the
+ * result is rounded half up.
  */
 export function resizeGray(img: GrayImage, width: number, height: number): GrayImage {
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
   if (w === img.width && h === img.height) return { width: w, height: h, data: img.data.slice() };
-  const data = new Uint8Array(w * h);
-  resizeRows(img, w, h, (y, row) => data.set(row, y * w));
-  return { width: w, height: h, data };
-}
-
-/**
- * The rows of `img` resized to `w`×`h` (as `resizeGray`), handed to `sink` one at a time, top to
- * bottom, in one reused buffer (valid only during the call): a caller that turns the rows into
- * something else (a model's input tensor) needs no resized image in between.
- */
-export function resizeRows(img: GrayImage, w: number, h: number, sink: (y: number, row: Uint8Array) => void): void {
   const rows = resampleX(img.data, img.width, img.height, w);
   const { k: K, count, idx, wt } = axisTaps(img.height, h);
+  const data = new Uint8Array(w * h);
   const acc = new Float32Array(w);
-  const row = new Uint8Array(w);
-  for (let i = 0; i < h; i++) {
+  for (let i = 0, o = 0; i < h; i++, o += w) {
     const s = i * K;
     const n = count[i]!;
-    // the sum is rounded to float32 after every tap (Math.fround), as a float32 accumulator does
+    // Math.fround after every weight: the sum a float32 accumulator gives
     const a = idx[s]! * w;
     const fa = wt[s]!;
     if (n === 1) {
-      for (let x = 0; x < w; x++) row[x] = toByte(Math.fround(rows[a + x]! * fa));
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(rows[a + x]! * fa));
     } else if (n === 2) {
       const b = idx[s + 1]! * w;
       const fb = wt[s + 1]!;
-      for (let x = 0; x < w; x++) row[x] = toByte(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb));
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb));
     } else if (n === 3) {
       const b = idx[s + 1]! * w;
       const fb = wt[s + 1]!;
       const c = idx[s + 2]! * w;
       const fc = wt[s + 2]!;
-      for (let x = 0; x < w; x++) row[x] = toByte(Math.fround(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb) + rows[c + x]! * fc));
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb) + rows[c + x]! * fc));
     } else {
       for (let x = 0; x < w; x++) acc[x] = rows[a + x]! * fa;
       for (let k = s + 1; k < s + n; k++) {
@@ -74,10 +65,10 @@ export function resizeRows(img: GrayImage, w: number, h: number, sink: (y: numbe
         const fb = wt[k]!;
         for (let x = 0; x < w; x++) acc[x] = acc[x]! + rows[b + x]! * fb;
       }
-      for (let x = 0; x < w; x++) row[x] = toByte(acc[x]!);
+      for (let x = 0; x < w; x++) data[o + x] = toByte(acc[x]!);
     }
-    sink(i, row);
   }
+  return { width: w, height: h, data };
 }
 
 /** A resampled value as a grey level: rounded half up, clamped to 0..255 (the weights' float32 sum can pass 1 by an ulp). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clampBox, cropGray, eraseEdgeLines, inkBox, padGray, resizeGray, whiteImage } from '../../src/ocr/image.ts';
-import { detInputSize, grayToDetTensor, probMapToBoxes, resizeToDetTensor } from '../../src/ocr/ppocr/det.ts';
+import { detInputSize, probMapToBoxes } from '../../src/ocr/ppocr/det.ts';
 import { checkCtcTable, loadCtcTable } from '../../src/ocr/ppocr/dict.ts';
 import { groupRows, mergeRowBoxes } from '../../src/ocr/ppocr/order.ts';
 import { ctcDecode, recInputWidth } from '../../src/ocr/ppocr/rec.ts';
@@ -196,8 +196,6 @@ describe('grey image helpers', () => {
     ] as const) {
       const src = randomScan(w, h, w + h);
       expect(resizeGray(src, W, H), `${w}×${h} → ${W}×${H}`).toEqual(refResize(src, W, H));
-      // fused into the det tensor: the same as resizing, then normalising
-      expect(resizeToDetTensor(src, W, H)).toEqual(grayToDetTensor(refResize(src, W, H)));
     }
   });
   it('finds the ink box and erases ruling lines along the edges only', () => {

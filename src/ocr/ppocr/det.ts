@@ -4,7 +4,7 @@
  * suffice because pages reach OCR deskewed.
  */
 import type { GrayImage, PixelBox } from '../../raster/types.ts';
-import { resizeRows } from '../image.ts';
+import { resizeGray } from '../image.ts';
 import type { PpocrSettings } from './settings.ts';
 import { runNchw, type OrtSession } from './session.ts';
 
@@ -27,31 +27,19 @@ export function detInputSize(width: number, height: number, limitSideLen: number
 /** Per channel, the normalised value of each grey level 0..255 (one table lookup per pixel). */
 const DET_LEVELS: readonly Float32Array[] = DET_MEAN.map((m, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - m) / DET_STD[c]!));
 
-/** Grey image → NCHW float32 (1×3×H×W) normalised like PaddleOCR's det. */
+/** Grey image → NCHW float32 (1×3×H×W) normalised like PaddleOCR's det: one pass, the three planes filled together. */
 export function grayToDetTensor(img: GrayImage): Float32Array {
   const n = img.width * img.height;
   const out = new Float32Array(3 * n);
-  putDetRow(out, n, 0, img.data);
-  return out;
-}
-
-/** `img` resized to `width`×`height` (as `resizeGray`) straight into the det tensor: no resized image in between. */
-export function resizeToDetTensor(img: GrayImage, width: number, height: number): Float32Array {
-  const n = width * height;
-  const out = new Float32Array(3 * n);
-  resizeRows(img, width, height, (y, row) => putDetRow(out, n, y * width, row));
-  return out;
-}
-
-/** Writes grey `values` at `at` of each of the three `n`-pixel planes of `out`, normalised. */
-function putDetRow(out: Float32Array, n: number, at: number, values: Uint8Array): void {
   const [l0, l1, l2] = DET_LEVELS as [Float32Array, Float32Array, Float32Array];
-  for (let i = 0, o = at; i < values.length; i++, o++) {
-    const v = values[i]!;
-    out[o] = l0[v]!;
-    out[o + n] = l1[v]!;
-    out[o + 2 * n] = l2[v]!;
+  const { data } = img;
+  for (let i = 0; i < n; i++) {
+    const v = data[i]!;
+    out[i] = l0[v]!;
+    out[i + n] = l1[v]!;
+    out[i + 2 * n] = l2[v]!;
   }
+  return out;
 }
 
 /** Bounding boxes (inclusive pixel ranges) of connected components, in the order their first pixels come in raster order. */
@@ -153,7 +141,8 @@ export function probMapToBoxes(prob: Float32Array, mapW: number, mapH: number, s
 export async function detectBoxes(session: OrtSession, img: GrayImage, s: PpocrSettings): Promise<DetBox[]> {
   if (img.width < 1 || img.height < 1) return [];
   const size = detInputSize(img.width, img.height, s.limitSideLen);
-  const out = await runNchw(session, resizeToDetTensor(img, size.width, size.height), [1, 3, size.height, size.width]);
+  const resized = resizeGray(img, size.width, size.height);
+  const out = await runNchw(session, grayToDetTensor(resized), [1, 3, size.height, size.width]);
   const mapH = out.dims[2] ?? size.height;
   const mapW = out.dims[3] ?? size.width;
   return probMapToBoxes(out.data, mapW, mapH, img.width, img.height, s);

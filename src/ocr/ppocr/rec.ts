@@ -3,7 +3,7 @@
  * decoding with the character table. Boxes are PIXELS of the image the crops come from.
  */
 import type { GrayImage, PixelBox } from '../../raster/types.ts';
-import { cropGray, resizeRows } from '../image.ts';
+import { cropGray, resizeGray } from '../image.ts';
 import { checkCtcTable } from './dict.ts';
 import type { PpocrSettings } from './settings.ts';
 import { runNchw, type OrtSession } from './session.ts';
@@ -53,9 +53,8 @@ export function cropsToRecTensor(crops: readonly GrayImage[], width: number, s: 
   crops.forEach((crop, n) => {
     const w = contentWidth(crop, width, s);
     const base = n * 3 * plane;
-    resizeRows(crop, w, h, (y, row) => {
-      for (let x = 0, o = base + y * width; x < w; x++, o++) out[o] = REC_LEVELS[row[x]!]!;
-    });
+    const r = resizeGray(crop, w, h).data;
+    for (let y = 0; y < h; y++) for (let x = 0, i = y * w, o = base + y * width; x < w; x++, i++, o++) out[o] = REC_LEVELS[r[i]!]!;
     // grey: the three channels are the same plane
     out.copyWithin(base + plane, base, base + plane);
     out.copyWithin(base + 2 * plane, base, base + plane);
