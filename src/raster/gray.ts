@@ -2,7 +2,7 @@
  * Pixel buffers → `GrayImage` (8-bit, 0 = black, 255 = white, row-major, top-left origin), and the
  * eight axis flips/rotations (`orientGray`) used to turn an embedded scan upright.
  */
-import { DEFAULT_SEAL, liftSeals, redGrid } from './seal.ts';
+import { countRedRow, liftSeals, redGrid } from './seal.ts';
 import type { GrayImage } from './types.ts';
 
 /**
@@ -37,27 +37,10 @@ function colourToGray(data: Uint8Array | Uint8ClampedArray, width: number, heigh
         out[i + x] = a === 255 ? v : Math.round((v * a + 255 * (255 - a)) / 255);
       }
     }
-    if (grid) countRedRow(data, p, width, channels, grid.counts, Math.floor(y / grid.cell) * grid.gw, grid.cell);
+    if (grid) countRedRow(data, y, width, channels, grid);
   }
   if (grid) liftSeals(out, data, width, height, channels, {}, grid);
   return { width, height, data: out };
-}
-
-/** Adds the red pixels (seal.ts) of the row of `width` pixels at byte `p` to the grid cells from `cellAt` on, `cell` pixels each. */
-function countRedRow(data: Uint8Array | Uint8ClampedArray, p: number, width: number, channels: number, counts: Uint32Array, cellAt: number, cell: number): void {
-  const { minRed, redMargin } = DEFAULT_SEAL;
-  for (let x = 0, q = p, c = cellAt, left = cell; x < width; x++, q += channels) {
-    const r = data[q]!;
-    if (r >= minRed) {
-      const g = data[q + 1]!;
-      const b = data[q + 2]!;
-      if (r - (g > b ? g : b) >= redMargin) counts[c]!++;
-    }
-    if (--left === 0) {
-      left = cell;
-      c++;
-    }
-  }
 }
 
 /**

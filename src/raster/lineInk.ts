@@ -22,7 +22,7 @@ export interface LineInkSettings {
 }
 
 
-/** `divide[sum]` = `sum / n` rounded half up, for sums of `n` grey levels (an exact table: no division per pixel). */
+/** A table of `sum / n` rounded half up for every sum of `n` grey levels (the same values as dividing, without a division per pixel). */
 function roundedMeans(n: number): Uint8Array {
   const t = new Uint8Array(255 * n + 1);
   for (let sum = 0; sum < t.length; sum++) t[sum] = (sum / n + 0.5) | 0;

@@ -49,8 +49,8 @@ const isRed = (r: number, g: number, b: number, s: SealSettings): boolean => r >
 
 /**
  * Red pixels counted on a coarse grid of square cells `cell` pixels wide (`gw`×`gh` cells,
- * row-major). The pass that converts a page to grey fills it (gray.ts), so the colour pixels are
- * read once.
+ * row-major). The grey conversion (gray.ts) counts each row right after converting it, while the
+ * row is in cache, instead of a second pass over the whole colour image.
  */
 export interface RedGrid {
   cell: number;
@@ -76,14 +76,20 @@ export function redGrid(width: number, height: number, settings: Partial<SealSet
 export function findSeals(data: ArrayLike<number>, width: number, height: number, channels: 3 | 4, settings: Partial<SealSettings> = {}): SealBox[] {
   const s = { ...DEFAULT_SEAL, ...settings };
   const grid = redGrid(width, height, s);
-  const { cell, gw, counts } = grid;
-  for (let y = 0; y < height; y++) {
-    const row = Math.floor(y / cell) * gw;
-    for (let x = 0, p = y * width * channels; x < width; x++, p += channels) {
-      if (isRed(data[p]!, data[p + 1]!, data[p + 2]!, s)) counts[row + Math.floor(x / cell)]!++;
+  for (let y = 0; y < height; y++) countRedRow(data, y, width, channels, grid, s);
+  return sealBoxes(grid, width, height, s);
+}
+
+/** Adds the red pixels of row `y` (`width` pixels of `channels` bytes) to `grid`. */
+export function countRedRow(data: ArrayLike<number>, y: number, width: number, channels: number, grid: RedGrid, s: SealSettings = DEFAULT_SEAL): void {
+  const { cell, counts } = grid;
+  for (let x = 0, p = y * width * channels, c = Math.floor(y / cell) * grid.gw, left = cell; x < width; x++, p += channels) {
+    if (isRed(data[p]!, data[p + 1]!, data[p + 2]!, s)) counts[c]!++;
+    if (--left === 0) {
+      left = cell;
+      c++;
     }
   }
-  return sealBoxes(grid, width, height, s);
 }
 
 /** The seal boxes of a filled red grid (see `findSeals`). */
