@@ -28,35 +28,72 @@ export function padGray(img: GrayImage, pad: number, value = 255): GrayImage {
 
 /**
  * `img` resized to `width`×`height`: area averaging when shrinking (like OpenCV INTER_AREA, keeps
- * thin strokes), bilinear when enlarging. Each axis is handled on its own.
+ * thin strokes), bilinear when enlarging. Each axis is handled on its own, x first: the x pass
+ * keeps float32 samples, the y pass sums them in float32 (rounded after every weight), and the
+ * result is rounded half up.
  */
 export function resizeGray(img: GrayImage, width: number, height: number): GrayImage {
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
   if (w === img.width && h === img.height) return { width: w, height: h, data: img.data.slice() };
-  const rows = resampleAxis(img.data, img.width, img.height, w, true);
-  const out = resampleAxis(rows, w, img.height, h, false);
+  const rows = resampleX(img.data, img.width, img.height, w);
+  const { k: K, count, idx, wt } = axisTaps(img.height, h);
   const data = new Uint8Array(w * h);
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(out[i]!)));
+  const acc = new Float32Array(w);
+  for (let i = 0, o = 0; i < h; i++, o += w) {
+    const s = i * K;
+    const n = count[i]!;
+    // Math.fround after every weight: the sum a float32 accumulator gives
+    const a = idx[s]! * w;
+    const fa = wt[s]!;
+    if (n === 1) {
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(rows[a + x]! * fa));
+    } else if (n === 2) {
+      const b = idx[s + 1]! * w;
+      const fb = wt[s + 1]!;
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb));
+    } else if (n === 3) {
+      const b = idx[s + 1]! * w;
+      const fb = wt[s + 1]!;
+      const c = idx[s + 2]! * w;
+      const fc = wt[s + 2]!;
+      for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb) + rows[c + x]! * fc));
+    } else {
+      for (let x = 0; x < w; x++) acc[x] = rows[a + x]! * fa;
+      for (let k = s + 1; k < s + n; k++) {
+        const b = idx[k]! * w;
+        const fb = wt[k]!;
+        for (let x = 0; x < w; x++) acc[x] = acc[x]! + rows[b + x]! * fb;
+      }
+      for (let x = 0; x < w; x++) data[o + x] = toByte(acc[x]!);
+    }
+  }
   return { width: w, height: h, data };
 }
 
-/** Weights of one output sample: source indices and their weights (summing to 1). */
+/** A resampled value as a grey level: rounded half up, clamped to 0..255 (the weights' float32 sum can pass 1 by an ulp). */
+function toByte(v: number): number {
+  return v >= 255 ? 255 : v <= 0 ? 0 : (v + 0.5) | 0;
+}
+
+/**
+ * Weights of each output sample along one axis: output i takes `count[i]` source samples
+ * `idx[i·k + j]` with weights `wt[i·k + j]` (summing to 1); the slots past `count[i]` up to the
+ * widest output's `k` repeat a valid index with weight 0 (adding them changes no sum).
+ */
 interface Taps {
-  start: Int32Array;
+  k: number;
   count: Int32Array;
   idx: Int32Array;
   wt: Float32Array;
 }
 
 function axisTaps(src: number, dst: number): Taps {
-  const start = new Int32Array(dst);
-  const count = new Int32Array(dst);
-  const idx: number[] = [];
-  const wt: number[] = [];
+  const lists: { idx: number[]; wt: number[] }[] = [];
   const scale = src / dst;
   for (let i = 0; i < dst; i++) {
-    start[i] = idx.length;
+    const idx: number[] = [];
+    const wt: number[] = [];
     if (scale > 1) {
       // area: source interval [i·scale, (i+1)·scale)
       const a = i * scale;
@@ -80,35 +117,35 @@ function axisTaps(src: number, dst: number): Taps {
         wt.push(f);
       }
     }
-    count[i] = idx.length - start[i]!;
+    lists.push({ idx, wt });
   }
-  return { start, count, idx: Int32Array.from(idx), wt: Float32Array.from(wt) };
+  const k = Math.max(1, ...lists.map((l) => l.idx.length));
+  const count = new Int32Array(dst);
+  const idx = new Int32Array(dst * k);
+  const wt = new Float32Array(dst * k);
+  lists.forEach((l, i) => {
+    count[i] = l.idx.length;
+    for (let j = 0; j < k; j++) idx[i * k + j] = l.idx[Math.min(j, l.idx.length - 1)] ?? 0;
+    wt.set(l.wt, i * k);
+  });
+  return { k, count, idx, wt };
 }
 
-/** Resamples along x (`horizontal`) or y: from a `w`×`h` array to `n` columns or rows. */
-function resampleAxis(data: ArrayLike<number>, w: number, h: number, n: number, horizontal: boolean): Float32Array {
-  if (horizontal) {
-    const taps = axisTaps(w, n);
-    const out = new Float32Array(n * h);
-    for (let y = 0; y < h; y++) {
-      const row = y * w;
-      for (let i = 0; i < n; i++) {
+/** Resamples the rows of a `w`×`h` image to `n` columns (float32 samples, not rounded; each a float64 sum tap by tap). */
+function resampleX(data: Uint8Array, w: number, h: number, n: number): Float32Array {
+  const { k: K, idx, wt } = axisTaps(w, n);
+  const out = new Float32Array(n * h);
+  for (let y = 0, row = 0, o = 0; y < h; y++, row += w) {
+    if (K === 2) {
+      for (let i = 0, t = 0; i < n; i++, o++, t += 2) out[o] = 0 + data[row + idx[t]!]! * wt[t]! + data[row + idx[t + 1]!]! * wt[t + 1]!;
+    } else if (K === 3) {
+      for (let i = 0, t = 0; i < n; i++, o++, t += 3) out[o] = 0 + data[row + idx[t]!]! * wt[t]! + data[row + idx[t + 1]!]! * wt[t + 1]! + data[row + idx[t + 2]!]! * wt[t + 2]!;
+    } else {
+      for (let i = 0, t = 0; i < n; i++, o++, t += K) {
         let v = 0;
-        const s = taps.start[i]!;
-        for (let k = 0; k < taps.count[i]!; k++) v += data[row + taps.idx[s + k]!]! * taps.wt[s + k]!;
-        out[y * n + i] = v;
+        for (let j = 0; j < K; j++) v += data[row + idx[t + j]!]! * wt[t + j]!;
+        out[o] = v;
       }
-    }
-    return out;
-  }
-  const taps = axisTaps(h, n);
-  const out = new Float32Array(w * n);
-  for (let i = 0; i < n; i++) {
-    const s = taps.start[i]!;
-    for (let k = 0; k < taps.count[i]!; k++) {
-      const row = taps.idx[s + k]! * w;
-      const f = taps.wt[s + k]!;
-      for (let x = 0; x < w; x++) out[i * w + x]! += data[row + x]! * f;
     }
   }
   return out;

@@ -101,16 +101,36 @@ function spaceBetween(chars: readonly string[], xs: readonly number[], a: number
   return chars.some((c, i) => c.trim() === '' && xs[i]! > a && xs[i]! < b);
 }
 
-/** Per column of `img`: true when no pixel between rows `top` and `bottom` is darker than `level`. */
-function blankColumns(img: GrayImage, top: number, bottom: number, level: number): boolean[] {
+/** Which columns of an image hold no ink in a band of rows: `blank(x)` for 0 ≤ x < `width`. */
+interface BlankColumns {
+  width: number;
+  blank(x: number): boolean;
+}
+
+/**
+ * Per column of `img`: true when no pixel between rows `top` and `bottom` is darker than `level`.
+ * Each column is looked at when first asked for (a line needs its own columns, not the page's).
+ */
+function blankColumns(img: GrayImage, top: number, bottom: number, level: number): BlankColumns {
   const y0 = Math.max(0, Math.floor(top));
   const y1 = Math.min(img.height, Math.ceil(bottom));
-  const out = new Array<boolean>(img.width).fill(true);
-  for (let y = y0; y < y1; y++) {
-    const row = y * img.width;
-    for (let x = 0; x < img.width; x++) if (img.data[row + x]! < level) out[x] = false;
-  }
-  return out;
+  const { width: w, data } = img;
+  // 0 = not looked at yet, 1 = blank, 2 = inked
+  const known = new Uint8Array(w);
+  const blank = (x: number): boolean => {
+    if (!known[x]) {
+      let ink = false;
+      for (let i = y0 * w + x, end = y1 * w; i < end; i += w) {
+        if (data[i]! < level) {
+          ink = true;
+          break;
+        }
+      }
+      known[x] = ink ? 2 : 1;
+    }
+    return known[x] === 1;
+  };
+  return { width: w, blank };
 }
 
 /**
@@ -118,26 +138,26 @@ function blankColumns(img: GrayImage, top: number, bottom: number, level: number
  * the same band of a page is not its ink), from `blank` (its columns with no ink in its band), not
  * counting columns inked over most of the image's height (a cell border left in the crop).
  */
-function inkSpan(img: GrayImage, blank: readonly boolean[], level: number, from: number, to: number): { x0: number; x1: number } | null {
+function inkSpan(img: GrayImage, cols: BlankColumns, level: number, from: number, to: number): { x0: number; x1: number } | null {
   const border = (x: number): boolean => {
     let n = 0;
     for (let y = 0; y < img.height; y++) if (img.data[y * img.width + x]! < level) n++;
     return n >= 0.8 * img.height;
   };
   let x0 = Math.max(0, Math.floor(from));
-  const end = Math.min(blank.length, Math.ceil(to));
-  while (x0 < end && (blank[x0] || border(x0))) x0++;
+  const end = Math.min(cols.width, Math.ceil(to));
+  while (x0 < end && (cols.blank(x0) || border(x0))) x0++;
   let x1 = end - 1;
-  while (x1 > x0 && (blank[x1] || border(x1))) x1--;
+  while (x1 > x0 && (cols.blank(x1) || border(x1))) x1--;
   return x0 <= x1 ? { x0, x1: x1 + 1 } : null;
 }
 
 /** Longest run of blank columns strictly between x `a` and `b`. */
-function longestRun(blank: readonly boolean[], a: number, b: number): number {
+function longestRun(cols: BlankColumns, a: number, b: number): number {
   let best = 0;
   let run = 0;
-  for (let x = Math.max(0, Math.ceil(a)); x < Math.min(blank.length, Math.floor(b)); x++) {
-    run = blank[x] ? run + 1 : 0;
+  for (let x = Math.max(0, Math.ceil(a)); x < Math.min(cols.width, Math.floor(b)); x++) {
+    run = cols.blank(x) ? run + 1 : 0;
     best = Math.max(best, run);
   }
   return best;

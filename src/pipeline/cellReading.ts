@@ -17,15 +17,21 @@ const MIN_MISSED_INK = 6;
 /** a pixel at most this grey is ink */
 const INK_LEVEL = 128;
 
-/** Ink pixels (≤ INK_LEVEL) of `img` outside every box of `boxes` (pixels of `img`). */
+/** Ink pixels (≤ INK_LEVEL) of `img` outside every box of `boxes` (pixels of `img`; a box holds pixel x when x0 ≤ x < x1). */
 function uncoveredInk(img: GrayImage, boxes: readonly PixelBox[]): number {
+  const { width: w, height: h, data } = img;
+  const covered = new Uint8Array(w);
   let n = 0;
-  for (let y = 0; y < img.height; y++) {
-    const row = boxes.filter((b) => y >= b.top && y < b.bottom);
-    for (let x = 0; x < img.width; x++) {
-      if (img.data[y * img.width + x]! > INK_LEVEL) continue;
-      if (!row.some((b) => x >= b.x0 && x < b.x1)) n++;
+  for (let y = 0; y < h; y++) {
+    covered.fill(0);
+    for (const b of boxes) {
+      if (y < b.top || y >= b.bottom) continue;
+      // the whole pixels x with x0 ≤ x < x1
+      const from = Math.max(0, Math.ceil(b.x0));
+      const to = Math.min(w, Math.ceil(b.x1));
+      if (to > from) covered.fill(1, from, to);
     }
+    for (let x = 0, i = y * w; x < w; x++, i++) if (data[i]! <= INK_LEVEL && !covered[x]) n++;
   }
   return n;
 }

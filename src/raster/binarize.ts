@@ -37,9 +37,8 @@ export function grayHistogram(img: GrayImage): Uint32Array {
   return h;
 }
 
-/** Otsu's threshold: grey levels ≤ the result are ink. */
-export function otsuThreshold(img: GrayImage): number {
-  const hist = grayHistogram(img);
+/** Otsu's threshold: grey levels ≤ the result are ink. `hist`: the image's histogram when already counted. */
+export function otsuThreshold(img: GrayImage, hist = grayHistogram(img)): number {
   const total = img.data.length;
   let sumAll = 0;
   for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
@@ -135,23 +134,53 @@ export function inkShare(bm: Bitmap): number {
   return d.length ? n / d.length : 0;
 }
 
+/**
+ * 4-byte words over a bitmap's bytes for skipping paper four pixels at a time (`nextInk`), or null
+ * when its bytes do not start on a word boundary of their buffer.
+ */
+export function inkWords(data: Uint8Array): Int32Array | null {
+  return data.byteOffset % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2) : null;
+}
+
+/** The first index in [from, to) whose byte is not 0, else `to`; `words` = `inkWords(data)`. */
+export function nextInk(data: Uint8Array, words: Int32Array | null, from: number, to: number): number {
+  let i = from;
+  if (words) {
+    while (i < to && i & 3) {
+      if (data[i]) return i;
+      i++;
+    }
+    while (i + 4 <= to && words[i >> 2] === 0) i += 4;
+  }
+  while (i < to && !data[i]) i++;
+  return i;
+}
+
 /** Removes isolated ink pixels (no ink among their 8 neighbours). Returns a new bitmap. */
 export function despeckle(bm: Bitmap): Bitmap {
   const { width: w, height: h, data } = bm;
   const out = new Uint8Array(data);
+  const words = inkWords(data);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!data[i]) continue;
-      let n = 0;
-      for (let dy = -1; dy <= 1 && n === 0; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if ((dx || dy) && xx >= 0 && xx < w && data[yy * w + xx]) {
-            n = 1;
-            break;
+    const off = y * w;
+    const end = off + w;
+    const inner = y > 0 && y < h - 1;
+    for (let i = nextInk(data, words, off, end); i < end; i = nextInk(data, words, i + 1, end)) {
+      const x = i - off;
+      let n: number;
+      if (inner && x > 0 && x < w - 1) {
+        n = data[i - w - 1]! | data[i - w]! | data[i - w + 1]! | data[i - 1]! | data[i + 1]! | data[i + w - 1]! | data[i + w]! | data[i + w + 1]!;
+      } else {
+        n = 0;
+        for (let dy = -1; dy <= 1 && n === 0; dy++) {
+          const yy = y + dy;
+          if (yy < 0 || yy >= h) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx;
+            if ((dx || dy) && xx >= 0 && xx < w && data[yy * w + xx]) {
+              n = 1;
+              break;
+            }
           }
         }
       }

@@ -2,34 +2,44 @@
  * Pixel buffers → `GrayImage` (8-bit, 0 = black, 255 = white, row-major, top-left origin), and the
  * eight axis flips/rotations (`orientGray`) used to turn an embedded scan upright.
  */
-import { liftSeals } from './seal.ts';
+import { countRedRow, liftSeals, redGrid } from './seal.ts';
 import type { GrayImage } from './types.ts';
-
-/** Luma of an sRGB triple, integer weights (0.299, 0.587, 0.114) × 256. */
-function luma(r: number, g: number, b: number): number {
-  return (77 * r + 150 * g + 29 * b + 128) >> 8;
-}
 
 /**
  * RGBA (4 bytes/pixel) → grey, alpha composited over white paper; with `seals`, red seals lifted
  * off (seal.ts: for OCR).
  */
-export function rgbaToGray(data: ArrayLike<number>, width: number, height: number, seals = false): GrayImage {
-  const out = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < out.length; i++, p += 4) {
-    const a = data[p + 3]!;
-    const v = luma(data[p]!, data[p + 1]!, data[p + 2]!);
-    out[i] = a === 255 ? v : Math.round((v * a + 255 * (255 - a)) / 255);
-  }
-  if (seals) liftSeals(out, data, width, height, 4);
-  return { width, height, data: out };
+export function rgbaToGray(data: Uint8Array | Uint8ClampedArray, width: number, height: number, seals = false): GrayImage {
+  return colourToGray(data, width, height, 4, seals);
 }
 
 /** RGB (3 bytes/pixel) → grey; with `seals`, red seals lifted off (seal.ts: for OCR). */
-export function rgbToGray(data: ArrayLike<number>, width: number, height: number, seals = false): GrayImage {
+export function rgbToGray(data: Uint8Array | Uint8ClampedArray, width: number, height: number, seals = false): GrayImage {
+  return colourToGray(data, width, height, 3, seals);
+}
+
+/**
+ * Colour → grey: luma of sRGB with integer weights (0.299, 0.587, 0.114) × 256, alpha (4th byte)
+ * composited over white. With `seals`, the red pixels of each row are counted for seal finding
+ * (seal.ts) right after it is converted, while it is in cache; then the seals are lifted off.
+ */
+function colourToGray(data: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, seals: boolean): GrayImage {
   const out = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < out.length; i++, p += 3) out[i] = luma(data[p]!, data[p + 1]!, data[p + 2]!);
-  if (seals) liftSeals(out, data, width, height, 3);
+  const grid = seals ? redGrid(width, height) : null;
+  for (let y = 0; y < height; y++) {
+    const i = y * width;
+    const p = i * channels;
+    if (channels === 3) for (let x = 0, q = p; x < width; x++, q += 3) out[i + x] = (77 * data[q]! + 150 * data[q + 1]! + 29 * data[q + 2]! + 128) >> 8;
+    else {
+      for (let x = 0, q = p; x < width; x++, q += 4) {
+        const v = (77 * data[q]! + 150 * data[q + 1]! + 29 * data[q + 2]! + 128) >> 8;
+        const a = data[q + 3]!;
+        out[i + x] = a === 255 ? v : Math.round((v * a + 255 * (255 - a)) / 255);
+      }
+    }
+    if (grid) countRedRow(data, y, width, channels, grid);
+  }
+  if (grid) liftSeals(out, data, width, height, channels, {}, grid);
   return { width, height, data: out };
 }
 

@@ -16,8 +16,8 @@
  * back to it.
  */
 import type { RulingLine } from '../model/types.ts';
-import { binarizeOtsu, binarizeSauvola, despeckle, transposeBitmap, type Bitmap } from './binarize.ts';
-import { horizontalLineInk, type LineInkSettings } from './lineInk.ts';
+import { binarizeOtsu, binarizeSauvola, despeckle, inkWords, nextInk, transposeBitmap, type Bitmap } from './binarize.ts';
+import { horizontalLineInk, verticalLineInkT, type LineInkSettings } from './lineInk.ts';
 import { rasterAffine } from './transform.ts';
 import type { PageRaster } from './types.ts';
 
@@ -108,7 +108,7 @@ export function rasterToRulings(raster: PageRaster, settings: Partial<RasterRuli
       paperLevel: 235,
     };
     hInk = horizontalLineInk(img, ink);
-    vInkT = horizontalLineInk(transposeBitmap(img), ink);
+    vInkT = verticalLineInkT(img, ink);
   } else {
     hInk = s.binarize === 'otsu' ? binarizeOtsu(img) : binarizeSauvola(img);
     vInkT = transposeBitmap(hInk);
@@ -190,12 +190,13 @@ function rowLines(bm: Bitmap, p: LineParams): Omit<PixelLine, 'axis'>[] {
   const { width: w, height: h, data } = bm;
   const segs: Seg[] = [];
   const rowStart = new Int32Array(h + 1);
+  const words = inkWords(data);
   for (let y = 0; y < h; y++) {
     rowStart[y] = segs.length;
     const off = y * w;
     let x = 0;
     while (x < w) {
-      while (x < w && !data[off + x]) x++;
+      x = nextInk(data, words, off + x, off + w) - off;
       if (x >= w) break;
       const x0 = x;
       let last = x;

@@ -48,27 +48,55 @@ export interface SealBox {
 const isRed = (r: number, g: number, b: number, s: SealSettings): boolean => r >= s.minRed && r - Math.max(g, b) >= s.redMargin;
 
 /**
+ * Red pixels counted on a coarse grid of square cells `cell` pixels wide (`gw`×`gh` cells,
+ * row-major). The grey conversion (gray.ts) counts each row right after converting it, while the
+ * row is in cache, instead of a second pass over the whole colour image.
+ */
+export interface RedGrid {
+  cell: number;
+  gw: number;
+  gh: number;
+  counts: Uint32Array;
+}
+
+/** An empty grid for a `width`×`height` image. */
+export function redGrid(width: number, height: number, settings: Partial<SealSettings> = {}): RedGrid {
+  const s = { ...DEFAULT_SEAL, ...settings };
+  const cell = Math.max(2, Math.round(width / s.cellsAcross));
+  const gw = Math.ceil(width / cell);
+  const gh = Math.ceil(height / cell);
+  return { cell, gw, gh, counts: new Uint32Array(gw * gh) };
+}
+
+/**
  * Boxes of the seal-shaped red blobs of an image with `channels` bytes per pixel (3 RGB, 4 RGBA):
  * red pixels counted on a coarse grid, red cells joined with their neighbours one cell apart (a
  * ring's letters and star stay one blob), blobs kept when seal-sized and about as high as wide.
  */
 export function findSeals(data: ArrayLike<number>, width: number, height: number, channels: 3 | 4, settings: Partial<SealSettings> = {}): SealBox[] {
   const s = { ...DEFAULT_SEAL, ...settings };
-  const cell = Math.max(2, Math.round(width / s.cellsAcross));
-  const gw = Math.ceil(width / cell);
-  const gh = Math.ceil(height / cell);
-  const counts = new Uint32Array(gw * gh);
-  let any = false;
-  for (let y = 0; y < height; y++) {
-    const row = Math.floor(y / cell) * gw;
-    for (let x = 0, p = y * width * channels; x < width; x++, p += channels) {
-      if (isRed(data[p]!, data[p + 1]!, data[p + 2]!, s)) {
-        counts[row + Math.floor(x / cell)]!++;
-        any = true;
-      }
+  const grid = redGrid(width, height, s);
+  for (let y = 0; y < height; y++) countRedRow(data, y, width, channels, grid, s);
+  return sealBoxes(grid, width, height, s);
+}
+
+/** Adds the red pixels of row `y` (`width` pixels of `channels` bytes) to `grid`. */
+export function countRedRow(data: ArrayLike<number>, y: number, width: number, channels: number, grid: RedGrid, s: SealSettings = DEFAULT_SEAL): void {
+  const { cell, counts } = grid;
+  for (let x = 0, p = y * width * channels, c = Math.floor(y / cell) * grid.gw, left = cell; x < width; x++, p += channels) {
+    if (isRed(data[p]!, data[p + 1]!, data[p + 2]!, s)) counts[c]!++;
+    if (--left === 0) {
+      left = cell;
+      c++;
     }
   }
-  if (!any) return [];
+}
+
+/** The seal boxes of a filled red grid (see `findSeals`). */
+export function sealBoxes(grid: RedGrid, width: number, height: number, settings: Partial<SealSettings> = {}): SealBox[] {
+  const s = { ...DEFAULT_SEAL, ...settings };
+  const { cell, gw, gh, counts } = grid;
+  if (!counts.some((c) => c > 0)) return [];
   const min = s.cellShare * cell * cell;
   const red = new Uint8Array(gw * gh);
   for (let i = 0; i < red.length; i++) red[i] = counts[i]! >= min ? 1 : 0;
@@ -113,10 +141,19 @@ export function findSeals(data: ArrayLike<number>, width: number, height: number
 /**
  * Lifts the seals of the colour image `data` off its grey version `gray` (same size, changed in
  * place): inside each seal's box a red pixel takes its red channel as its grey. Returns the boxes.
+ * `grid`: the red pixels already counted (by the grey conversion), else they are counted here.
  */
-export function liftSeals(gray: Uint8Array, data: ArrayLike<number>, width: number, height: number, channels: 3 | 4, settings: Partial<SealSettings> = {}): SealBox[] {
+export function liftSeals(
+  gray: Uint8Array,
+  data: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  settings: Partial<SealSettings> = {},
+  grid?: RedGrid,
+): SealBox[] {
   const s = { ...DEFAULT_SEAL, ...settings };
-  const seals = findSeals(data, width, height, channels, settings);
+  const seals = grid ? sealBoxes(grid, width, height, s) : findSeals(data, width, height, channels, s);
   for (const b of seals) {
     for (let y = b.top; y < b.bottom; y++) {
       for (let x = b.x0, p = (y * width + x) * channels; x < b.x1; x++, p += channels) {

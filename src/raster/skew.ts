@@ -6,7 +6,7 @@
  * for rows, x + y·tanθ for columns); the angle that makes the projections the most peaked (largest
  * sum of squared bin counts) wins. Coarse-to-fine search with a parabolic refinement.
  */
-import { binarizeOtsu } from './binarize.ts';
+import { grayHistogram, otsuThreshold } from './binarize.ts';
 import { affineToPoints, rasterAffine, type Affine } from './transform.ts';
 import type { GrayImage, PageRaster } from './types.ts';
 
@@ -38,47 +38,57 @@ interface InkSample {
   h: number;
 }
 
+/** The ink pixels (Otsu) of `img`, at most `maxSamples` of them (every `stride`-th in raster order), centred on the image. */
 function inkSample(img: GrayImage, maxSamples: number): InkSample {
-  const bm = binarizeOtsu(img);
-  const { width: w, height: h, data } = bm;
+  const { width: w, height: h, data } = img;
+  const hist = grayHistogram(img);
+  const t = otsuThreshold(img, hist);
   let n = 0;
-  for (let i = 0; i < data.length; i++) n += data[i]!;
+  for (let v = 0; v <= t; v++) n += hist[v]!;
   // a page that is nearly all ink (inverted, or a photo) has no usable profile
   const stride = Math.max(1, Math.ceil(n / maxSamples));
   const m = Math.floor(n / stride);
   const xs = new Float64Array(m);
   const ys = new Float64Array(m);
   let k = 0;
-  let seen = 0;
+  // pixels to skip before the next one taken
+  let skip = 0;
   for (let y = 0; y < h && k < m; y++) {
     const off = y * w;
     for (let x = 0; x < w; x++) {
-      if (!data[off + x]) continue;
-      if (seen++ % stride === 0 && k < m) {
+      if (data[off + x]! > t) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (k < m) {
         xs[k] = x - w / 2;
         ys[k] = y - h / 2;
         k++;
       }
+      skip = stride - 1;
     }
   }
   return { xs, ys, w, h };
 }
 
-/** Peakedness of the row and column projections at `deg` (sum of squared bin counts). */
-function score(s: InkSample, deg: number, bins: Int32Array, step = 1): number {
+/** Peakedness of the row and column projections at `deg` (sum of squared bin counts), every `step`-th sample. */
+function score(s: InkSample, deg: number, rows: Int32Array, cols: Int32Array, step = 1): number {
   const t = Math.tan((deg * Math.PI) / 180);
   const { xs, ys } = s;
   const n = xs.length;
-  const half = bins.length >> 1;
+  const half = rows.length >> 1;
+  rows.fill(0);
+  cols.fill(0);
+  for (let i = 0; i < n; i += step) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    // rows: y − x·tanθ is constant along a rule rotated clockwise by θ; columns: x + y·tanθ
+    rows[(y - x * t + half) | 0]!++;
+    cols[(x + y * t + half) | 0]!++;
+  }
   let total = 0;
-  // rows: y − x·tanθ is constant along a rule rotated clockwise by θ
-  bins.fill(0);
-  for (let i = 0; i < n; i += step) bins[(ys[i]! - xs[i]! * t + half) | 0]!++;
-  for (let b = 0; b < bins.length; b++) total += bins[b]! * bins[b]!;
-  // columns: x + y·tanθ
-  bins.fill(0);
-  for (let i = 0; i < n; i += step) bins[(xs[i]! + ys[i]! * t + half) | 0]!++;
-  for (let b = 0; b < bins.length; b++) total += bins[b]! * bins[b]!;
+  for (let b = 0; b < rows.length; b++) total += rows[b]! * rows[b]! + cols[b]! * cols[b]!;
   return total;
 }
 
@@ -87,10 +97,12 @@ export function estimateSkew(img: GrayImage, settings: Partial<SkewSettings> = {
   const s = { ...DEFAULT_SKEW, ...settings };
   const sample = inkSample(img, s.maxSamples);
   if (sample.xs.length < 200) return 0;
-  const bins = new Int32Array(2 * Math.ceil(Math.hypot(img.width, img.height)) + 4);
+  const size = 2 * Math.ceil(Math.hypot(img.width, img.height)) + 4;
+  const rows = new Int32Array(size);
+  const cols = new Int32Array(size);
   // the coarse search on every 4th sample, the fine one on all
   const coarseStride = sample.xs.length > 20_000 ? 4 : 1;
-  const at = (deg: number, step = 1): number => score(sample, deg, bins, step);
+  const at = (deg: number, step = 1): number => score(sample, deg, rows, cols, step);
   let best = 0;
   let bestScore = -Infinity;
   for (let d = -s.maxDegrees; d <= s.maxDegrees + 1e-9; d += s.coarseStep) {
@@ -134,6 +146,9 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
   const sin = Math.sin(th);
   const cx = w / 2;
   const cy = h / 2;
+  // source positions with all four bilinear neighbours inside the image: 0 ≤ sx < w − 1, 0 ≤ sy < h − 1
+  const xMax = w - 1;
+  const yMax = h - 1;
   for (let Y = 0; Y < h; Y++) {
     const dy = Y + 0.5 - cy;
     // source pixel-centre coordinates (continuous − 0.5) of output pixel centre (X + 0.5, Y + 0.5)
@@ -141,6 +156,22 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
     let sy = cy + (0.5 - cx) * sin + dy * cos - 0.5;
     const row = Y * w;
     for (let X = 0; X < w; X++, sx += cos, sy += sin) {
+      if (sx >= 0 && sy >= 0 && sx < xMax && sy < yMax) {
+        // all four neighbours inside: floor is truncation here
+        const x0 = sx | 0;
+        const y0 = sy | 0;
+        const fx = sx - x0;
+        const fy = sy - y0;
+        const i = y0 * w + x0;
+        const p00 = data[i]!;
+        const p10 = data[i + 1]!;
+        const p01 = data[i + w]!;
+        const p11 = data[i + w + 1]!;
+        const top = p00 + (p10 - p00) * fx;
+        const bot = p01 + (p11 - p01) * fx;
+        out[row + X] = (top + (bot - top) * fy + 0.5) | 0;
+        continue;
+      }
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
@@ -149,19 +180,10 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
       }
       const fx = sx - x0;
       const fy = sy - y0;
-      let p00: number, p10: number, p01: number, p11: number;
-      if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
-        const i = y0 * w + x0;
-        p00 = data[i]!;
-        p10 = data[i + 1]!;
-        p01 = data[i + w]!;
-        p11 = data[i + w + 1]!;
-      } else {
-        p00 = pixelOrWhite(img, x0, y0);
-        p10 = pixelOrWhite(img, x0 + 1, y0);
-        p01 = pixelOrWhite(img, x0, y0 + 1);
-        p11 = pixelOrWhite(img, x0 + 1, y0 + 1);
-      }
+      const p00 = pixelOrWhite(img, x0, y0);
+      const p10 = pixelOrWhite(img, x0 + 1, y0);
+      const p01 = pixelOrWhite(img, x0, y0 + 1);
+      const p11 = pixelOrWhite(img, x0 + 1, y0 + 1);
       const top = p00 + (p10 - p00) * fx;
       const bot = p01 + (p11 - p01) * fx;
       out[row + X] = (top + (bot - top) * fy + 0.5) | 0;

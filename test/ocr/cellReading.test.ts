@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrLine } from '../../src/ocr/types.ts';
 import type { GrayImage, PageRaster } from '../../src/raster/types.ts';
 import { ocrPage } from '../../src/pipeline/ocrPage.ts';
+import { pageReadingHolds } from '../../src/pipeline/cellReading.ts';
 import { GRID, ruledPage } from '../helpers/ruledPage.ts';
 
 const { dpi: DPI, xs: XS, ys: YS } = GRID;
@@ -86,5 +87,26 @@ describe('cells read again only where the page reading is not clean', () => {
     const raster: PageRaster = { page: 1, image, dpi: DPI, skewDegrees: 0, origin: 'rendered', toPoints: (x, y) => ({ x: x * k, y: y * k }) };
     await ocrPage(raster, { page: 1, width: image.width * k, height: image.height * k, rotate: 0 }, e, { keepCellReading: 2 });
     expect(e.cellReads).toBe(9);
+  });
+});
+
+describe('ink left uncovered by the page lines (pixel edges of fractional boxes)', () => {
+  // a 60×30 crop at 1 pt per px: a line item at x 20.5..40.5, y 10..20, grown by a fifth of its
+  // height (2 px): it covers the whole pixels 19..42 of rows 8..21
+  const item = { text: '文字', orig: '文字', page: 1, bbox: { x0: 20.5, top: 10, x1: 40.5, bottom: 20 }, fontSize: 10, source: 'ocr' as const, confidence: 0.99 };
+  const cell = { x0: 0, top: 0, x1: 60, bottom: 30 };
+  /** the crop: the item's ink, and a 10-px stroke in column `x` */
+  const crop = (x: number): GrayImage => {
+    const data = new Uint8Array(60 * 30).fill(255);
+    for (let y = 12; y < 18; y++) for (let c = 22; c < 39; c++) data[y * 60 + c] = 0;
+    for (let y = 10; y < 20; y++) data[y * 60 + x] = 0;
+    return { width: 60, height: 30, data };
+  };
+  const holds = (x: number): boolean => pageReadingHolds(cell, { x0: 0, top: 0, x1: 60, bottom: 30 }, crop(x), [item], 1, 0.9);
+  it('a stroke in the first and last covered columns is covered; one column further out is missed ink', () => {
+    expect(holds(19)).toBe(true);
+    expect(holds(42)).toBe(true);
+    expect(holds(18)).toBe(false);
+    expect(holds(43)).toBe(false);
   });
 });

@@ -27,50 +27,81 @@ export function detInputSize(width: number, height: number, limitSideLen: number
 /** Per channel, the normalised value of each grey level 0..255 (one table lookup per pixel). */
 const DET_LEVELS: readonly Float32Array[] = DET_MEAN.map((m, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - m) / DET_STD[c]!));
 
-/** Grey image → NCHW float32 (1×3×H×W) normalised like PaddleOCR's det. */
+/** Grey image → NCHW float32 (1×3×H×W) normalised like PaddleOCR's det: one pass, the three planes filled together. */
 export function grayToDetTensor(img: GrayImage): Float32Array {
   const n = img.width * img.height;
   const out = new Float32Array(3 * n);
+  const [l0, l1, l2] = DET_LEVELS as [Float32Array, Float32Array, Float32Array];
   const { data } = img;
-  for (let c = 0; c < 3; c++) {
-    const lut = DET_LEVELS[c]!;
-    const base = c * n;
-    for (let i = 0; i < n; i++) out[base + i] = lut[data[i]!]!;
+  for (let i = 0; i < n; i++) {
+    const v = data[i]!;
+    out[i] = l0[v]!;
+    out[i + n] = l1[v]!;
+    out[i + 2 * n] = l2[v]!;
   }
   return out;
 }
 
-/** Labels the 8-connected components of `mask` (1 = set); returns per-pixel labels (0 = none) and the count. */
-function labelComponents(mask: Uint8Array, w: number, h: number): { labels: Int32Array; count: number } {
-  const labels = new Int32Array(w * h);
+/** Bounding boxes (inclusive pixel ranges) of connected components, in the order their first pixels come in raster order. */
+interface Components {
+  count: number;
+  x0: Int32Array;
+  y0: Int32Array;
+  x1: Int32Array;
+  y1: Int32Array;
+}
+
+/**
+ * The 8-connected components of the map pixels above `threshold`, numbered in raster order of
+ * their first pixel, with their bounding boxes (only the first `max` are measured).
+ */
+function components(prob: Float32Array, w: number, h: number, threshold: number, max: number): Components {
+  const seen = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
+  const x0: number[] = [];
+  const y0: number[] = [];
+  const x1: number[] = [];
+  const y1: number[] = [];
   let count = 0;
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || labels[start]) continue;
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || !(prob[start]! > threshold)) continue;
     count++;
-    labels[start] = count;
+    seen[start] = 1;
     let sp = 0;
     stack[sp++] = start;
+    let bx0 = w;
+    let by0 = h;
+    let bx1 = -1;
+    let by1 = -1;
     while (sp > 0) {
       const p = stack[--sp]!;
-      const px = p % w;
-      const py = (p - px) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const y = py + dy;
-        if (y < 0 || y >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const x = px + dx;
-          if (x < 0 || x >= w) continue;
-          const q = y * w + x;
-          if (mask[q] && !labels[q]) {
-            labels[q] = count;
+      const py = (p / w) | 0;
+      const px = p - py * w;
+      if (px < bx0) bx0 = px;
+      if (px > bx1) bx1 = px;
+      if (py < by0) by0 = py;
+      if (py > by1) by1 = py;
+      const ya = py > 0 ? -1 : 0;
+      const yb = py < h - 1 ? 1 : 0;
+      const xa = px > 0 ? -1 : 0;
+      const xb = px < w - 1 ? 1 : 0;
+      for (let dy = ya; dy <= yb; dy++) {
+        for (let q = p + dy * w + xa, qe = p + dy * w + xb; q <= qe; q++) {
+          if (!seen[q] && prob[q]! > threshold) {
+            seen[q] = 1;
             stack[sp++] = q;
           }
         }
       }
     }
+    if (count <= max) {
+      x0.push(bx0);
+      y0.push(by0);
+      x1.push(bx1);
+      y1.push(by1);
+    }
   }
-  return { labels, count };
+  return { count, x0: Int32Array.from(x0), y0: Int32Array.from(y0), x1: Int32Array.from(x1), y1: Int32Array.from(y1) };
 }
 
 /**
@@ -79,40 +110,28 @@ function labelComponents(mask: Uint8Array, w: number, h: number): { labels: Int3
  * unclip by area·ratio/perimeter, scale back.
  */
 export function probMapToBoxes(prob: Float32Array, mapW: number, mapH: number, srcW: number, srcH: number, s: PpocrSettings): DetBox[] {
-  const mask = new Uint8Array(mapW * mapH);
-  for (let i = 0; i < mask.length; i++) mask[i] = prob[i]! > s.detThreshold ? 1 : 0;
-  const { labels, count } = labelComponents(mask, mapW, mapH);
-  const x0 = new Int32Array(count + 1).fill(mapW);
-  const y0 = new Int32Array(count + 1).fill(mapH);
-  const x1 = new Int32Array(count + 1).fill(-1);
-  const y1 = new Int32Array(count + 1).fill(-1);
-  for (let y = 0; y < mapH; y++) {
-    for (let x = 0; x < mapW; x++) {
-      const l = labels[y * mapW + x]!;
-      if (!l) continue;
-      if (x < x0[l]!) x0[l] = x;
-      if (x > x1[l]!) x1[l] = x;
-      if (y < y0[l]!) y0[l] = y;
-      if (y > y1[l]!) y1[l] = y;
-    }
-  }
+  const c = components(prob, mapW, mapH, s.detThreshold, s.maxCandidates);
   const sx = srcW / mapW;
   const sy = srcH / mapH;
   const boxes: DetBox[] = [];
-  for (let l = 1; l <= Math.min(count, s.maxCandidates); l++) {
+  for (let k = 0; k < Math.min(c.count, s.maxCandidates); k++) {
+    const cx0 = c.x0[k]!;
+    const cy0 = c.y0[k]!;
+    const cx1 = c.x1[k]!;
+    const cy1 = c.y1[k]!;
     // box through the outermost pixel centres, as a contour's min-area rectangle gives
-    const w = x1[l]! - x0[l]!;
-    const h = y1[l]! - y0[l]!;
+    const w = cx1 - cx0;
+    const h = cy1 - cy0;
     if (Math.min(w, h) < s.minBoxSide) continue;
     let sum = 0;
-    for (let y = y0[l]!; y <= y1[l]!; y++) for (let x = x0[l]!; x <= x1[l]!; x++) sum += prob[y * mapW + x]!;
+    for (let y = cy0; y <= cy1; y++) for (let i = y * mapW + cx0, e = y * mapW + cx1; i <= e; i++) sum += prob[i]!;
     const score = sum / ((w + 1) * (h + 1));
     if (score < s.boxThreshold) continue;
     const d = (w * h * s.unclipRatio) / (2 * (w + h));
     if (Math.min(w, h) + 2 * d < s.minBoxSide + 2) continue;
     const clampX = (v: number): number => Math.max(0, Math.min(srcW, Math.round(v * sx)));
     const clampY = (v: number): number => Math.max(0, Math.min(srcH, Math.round(v * sy)));
-    const box = { x0: clampX(x0[l]! - d), top: clampY(y0[l]! - d), x1: clampX(x1[l]! + d), bottom: clampY(y1[l]! + d), score };
+    const box = { x0: clampX(cx0 - d), top: clampY(cy0 - d), x1: clampX(cx1 + d), bottom: clampY(cy1 + d), score };
     if (box.x1 > box.x0 && box.bottom > box.top) boxes.push(box);
   }
   return boxes;

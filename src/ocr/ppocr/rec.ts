@@ -52,20 +52,21 @@ export function cropsToRecTensor(crops: readonly GrayImage[], width: number, s: 
   const out = new Float32Array(crops.length * 3 * plane);
   crops.forEach((crop, n) => {
     const w = contentWidth(crop, width, s);
-    const r = resizeGray(crop, w, h);
     const base = n * 3 * plane;
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const v = r.data[y * w + x]! / 127.5 - 1;
-        const i = y * width + x;
-        out[base + i] = v;
-        out[base + plane + i] = v;
-        out[base + 2 * plane + i] = v;
-      }
-    }
+    const r = resizeGray(crop, w, h).data;
+    for (let y = 0; y < h; y++) for (let x = 0, i = y * w, o = base + y * width; x < w; x++, i++, o++) out[o] = REC_LEVELS[r[i]!]!;
+    // grey: the three channels are the same plane
+    out.copyWithin(base + plane, base, base + plane);
+    out.copyWithin(base + 2 * plane, base, base + plane);
   });
   return out;
 }
+
+/** The rec input value of each grey level 0..255: v/127.5 − 1. */
+const REC_LEVELS = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
+
+/** How far from 1 a step's probabilities may sum and still count as a distribution (float32 softmax rounding is ~1e-6). */
+const SUM_TOLERANCE = 1e-3;
 
 /**
  * Greedy CTC decoding of one sequence (`steps`×`classes` probabilities starting at `offset`):
@@ -81,15 +82,33 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
   let runStart = 0;
   let pendingBlank = 1;
   let weakest = 1;
+  // When the steps are probability distributions (the model ends in a softmax: the first step sums
+  // to 1), a class above `sure` outweighs all the others together, so the arg-max search of a step
+  // stops there: most steps are blanks, won at class 0.
+  let sure = Infinity;
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
     let best = 0;
     let bestP = probs[row]!;
-    for (let c = 1; c < classes; c++) {
-      const p = probs[row + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
+    if (t === 0) {
+      let total = bestP;
+      for (let c = 1; c < classes; c++) {
+        const p = probs[row + c]!;
+        total += p;
+        if (p > bestP) {
+          bestP = p;
+          best = c;
+        }
+      }
+      if (Math.abs(total - 1) < SUM_TOLERANCE) sure = 0.5 + SUM_TOLERANCE;
+    } else if (!(bestP > sure)) {
+      for (let c = 1; c < classes; c++) {
+        const p = probs[row + c]!;
+        if (p > bestP) {
+          bestP = p;
+          best = c;
+          if (p > sure) break;
+        }
       }
     }
     if (best !== prev && prev > 0 && table[prev]) centres.push((runStart + t) / 2 / steps);
