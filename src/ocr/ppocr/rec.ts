@@ -139,8 +139,9 @@ export async function recogniseCrops(session: OrtSession, table: readonly string
     byWidth.set(w, [...(byWidth.get(w) ?? []), i]);
   });
   for (const [width, all] of byWidth) {
-    for (let b = 0; b < all.length; b += s.recBatch) {
-      const idx = all.slice(b, b + s.recBatch);
+    const perRun = Math.max(1, Math.min(s.recBatch, Math.floor(s.recBatchColumns / width)));
+    for (let b = 0; b < all.length; b += perRun) {
+      const idx = all.slice(b, b + perRun);
       const batch = idx.map((i) => crops[i]!);
       const out = await runNchw(session, cropsToRecTensor(batch, width, s), [batch.length, 3, s.recHeight, width]);
       const steps = out.dims[1]!;
