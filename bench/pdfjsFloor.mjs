@@ -1,13 +1,14 @@
 // The floor under `gongwen extract` on born-digital PDFs (bench/whole.ts): pdf.js alone reading every
 // page's text and operator list of the files given (one process, one after another), loaded as
-// gongwen loads it (legacy build on Node 20, natives given back, canvas font scan off, the same
-// getDocument options), with nothing done with what it reads. Plain JavaScript: started by node
+// gongwen's batch workers load it (legacy build on Node 20, natives given back, canvas font scan
+// off, pdf.js's own inflate, the same getDocument options), with nothing done with what it reads. Plain JavaScript: started by node
 // directly, no TypeScript loader. Usage: node bench/pdfjsFloor.mjs a.pdf [b.pdf …]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 process.env.DISABLE_SYSTEM_FONTS_LOAD = '1';
+delete globalThis.DecompressionStream; // as read/lib.ts useJsInflate does in the workers
 const native = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
