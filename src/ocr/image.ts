@@ -36,32 +36,45 @@ export function resizeGray(img: GrayImage, width: number, height: number): GrayI
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
   if (w === img.width && h === img.height) return { width: w, height: h, data: img.data.slice() };
-  const rows = resampleX(img.data, img.width, img.height, w);
+  const xTaps = axisTaps(img.width, w);
   const { k: K, count, idx, wt } = axisTaps(img.height, h);
+  // the x-resampled source rows an output row needs are consecutive, at most K of them, and move
+  // down the image: a ring of K rows (source row r in slot r mod K) holds them, made when first needed
+  const rows = new Float32Array(K * w);
+  const slotRow = new Int32Array(K).fill(-1);
+  const need = (r: number): number => {
+    const slot = r % K;
+    if (slotRow[slot] !== r) {
+      resampleRow(img.data, r * img.width, xTaps, w, rows, slot * w);
+      slotRow[slot] = r;
+    }
+    return slot * w;
+  };
   const data = new Uint8Array(w * h);
   const acc = new Float32Array(w);
   for (let i = 0, o = 0; i < h; i++, o += w) {
     const s = i * K;
     const n = count[i]!;
+    for (let j = 0; j < n; j++) need(idx[s + j]!);
     // Math.fround after every weight: the sum a float32 accumulator gives
-    const a = idx[s]! * w;
+    const a = (idx[s]! % K) * w;
     const fa = wt[s]!;
     if (n === 1) {
       for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(rows[a + x]! * fa));
     } else if (n === 2) {
-      const b = idx[s + 1]! * w;
+      const b = (idx[s + 1]! % K) * w;
       const fb = wt[s + 1]!;
       for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb));
     } else if (n === 3) {
-      const b = idx[s + 1]! * w;
+      const b = (idx[s + 1]! % K) * w;
       const fb = wt[s + 1]!;
-      const c = idx[s + 2]! * w;
+      const c = (idx[s + 2]! % K) * w;
       const fc = wt[s + 2]!;
       for (let x = 0; x < w; x++) data[o + x] = toByte(Math.fround(Math.fround(Math.fround(rows[a + x]! * fa) + rows[b + x]! * fb) + rows[c + x]! * fc));
     } else {
       for (let x = 0; x < w; x++) acc[x] = rows[a + x]! * fa;
       for (let k = s + 1; k < s + n; k++) {
-        const b = idx[k]! * w;
+        const b = (idx[k]! % K) * w;
         const fb = wt[k]!;
         for (let x = 0; x < w; x++) acc[x] = acc[x]! + rows[b + x]! * fb;
       }
@@ -131,24 +144,23 @@ function axisTaps(src: number, dst: number): Taps {
   return { k, count, idx, wt };
 }
 
-/** Resamples the rows of a `w`×`h` image to `n` columns (float32 samples, not rounded; each a float64 sum tap by tap). */
-function resampleX(data: Uint8Array, w: number, h: number, n: number): Float32Array {
-  const { k: K, idx, wt } = axisTaps(w, n);
-  const out = new Float32Array(n * h);
-  for (let y = 0, row = 0, o = 0; y < h; y++, row += w) {
-    if (K === 2) {
-      for (let i = 0, t = 0; i < n; i++, o++, t += 2) out[o] = 0 + data[row + idx[t]!]! * wt[t]! + data[row + idx[t + 1]!]! * wt[t + 1]!;
-    } else if (K === 3) {
-      for (let i = 0, t = 0; i < n; i++, o++, t += 3) out[o] = 0 + data[row + idx[t]!]! * wt[t]! + data[row + idx[t + 1]!]! * wt[t + 1]! + data[row + idx[t + 2]!]! * wt[t + 2]!;
-    } else {
-      for (let i = 0, t = 0; i < n; i++, o++, t += K) {
-        let v = 0;
-        for (let j = 0; j < K; j++) v += data[row + idx[t + j]!]! * wt[t + j]!;
-        out[o] = v;
-      }
+/**
+ * Resamples one image row (`data` from `from`) to `n` samples with `taps`, written from `at` of
+ * `out`: each a float64 sum tap by tap, stored as float32 (not rounded to a grey level).
+ */
+function resampleRow(data: Uint8Array, from: number, taps: Taps, n: number, out: Float32Array, at: number): void {
+  const { k: K, idx, wt } = taps;
+  if (K === 2) {
+    for (let i = 0, t = 0, o = at; i < n; i++, o++, t += 2) out[o] = 0 + data[from + idx[t]!]! * wt[t]! + data[from + idx[t + 1]!]! * wt[t + 1]!;
+  } else if (K === 3) {
+    for (let i = 0, t = 0, o = at; i < n; i++, o++, t += 3) out[o] = 0 + data[from + idx[t]!]! * wt[t]! + data[from + idx[t + 1]!]! * wt[t + 1]! + data[from + idx[t + 2]!]! * wt[t + 2]!;
+  } else {
+    for (let i = 0, t = 0, o = at; i < n; i++, o++, t += K) {
+      let v = 0;
+      for (let j = 0; j < K; j++) v += data[from + idx[t + j]!]! * wt[t + j]!;
+      out[o] = v;
     }
   }
-  return out;
 }
 
 /**

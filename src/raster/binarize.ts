@@ -156,10 +156,14 @@ export function nextInk(data: Uint8Array, words: Int32Array | null, from: number
   return i;
 }
 
-/** Removes isolated ink pixels (no ink among their 8 neighbours). Returns a new bitmap. */
-export function despeckle(bm: Bitmap): Bitmap {
+/**
+ * Removes isolated ink pixels (no ink among their 8 neighbours). Returns a new bitmap, or with
+ * `inPlace` the same one changed (the same result: a pixel with an ink neighbour is not isolated,
+ * so removing isolated pixels never isolates another).
+ */
+export function despeckle(bm: Bitmap, inPlace = false): Bitmap {
   const { width: w, height: h, data } = bm;
-  const out = new Uint8Array(data);
+  const out = inPlace ? data : new Uint8Array(data);
   const words = inkWords(data);
   for (let y = 0; y < h; y++) {
     const off = y * w;

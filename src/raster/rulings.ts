@@ -114,8 +114,9 @@ export function rasterToRulings(raster: PageRaster, settings: Partial<RasterRuli
     vInkT = transposeBitmap(hInk);
   }
   if (s.despeckle) {
-    hInk = despeckle(hInk);
-    vInkT = despeckle(vInkT);
+    // both bitmaps are this function's own (the otsu/sauvola one is not shared either: vInkT is its transposed copy)
+    hInk = despeckle(hInk, true);
+    vInkT = despeckle(vInkT, true);
   }
   const lines = inkToPixelLines(hInk, vInkT, raster.dpi, s);
   return pixelLinesToRulings(lines, raster, s.frame);

@@ -57,7 +57,8 @@ interface Components {
  */
 function components(prob: Float32Array, w: number, h: number, threshold: number, max: number): Components {
   const seen = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
+  // grown when a component needs more (text components are small; a page-sized stack is 4 bytes a pixel)
+  let stack = new Int32Array(4096);
   const x0: number[] = [];
   const y0: number[] = [];
   const x1: number[] = [];
@@ -89,6 +90,11 @@ function components(prob: Float32Array, w: number, h: number, threshold: number,
         for (let q = p + dy * w + xa, qe = p + dy * w + xb; q <= qe; q++) {
           if (!seen[q] && prob[q]! > threshold) {
             seen[q] = 1;
+            if (sp === stack.length) {
+              const bigger = new Int32Array(2 * stack.length);
+              bigger.set(stack);
+              stack = bigger;
+            }
             stack[sp++] = q;
           }
         }
