@@ -36,6 +36,12 @@ export interface PoolSettings {
   readonly recycleAfterDocs?: number;
   /** replace a worker resident above this many MiB after a document (0: never) */
   readonly recycleAboveMiB?: number;
+  /**
+   * several workers run at once on the machine's cores: each collects its garbage on its own
+   * thread (`--single-threaded-gc`), as V8's helper threads of one worker would take the core
+   * another is reading on (20 born-digital samples, --jobs 2 on 2 cores: ≈ 10–15 % less time). @default false
+   */
+  readonly sharedCores?: boolean;
 }
 
 /** A document's result with the worker's figures. */
@@ -146,7 +152,7 @@ export class WorkerPool implements DocPool {
 
   private spawn(): Worker {
     const child = fork(WORKER.file, [...WORKER.argv], {
-      execArgv: [`--max-old-space-size=${this.settings.maxMemoryMiB}`],
+      execArgv: [`--max-old-space-size=${this.settings.maxMemoryMiB}`, ...(this.settings.sharedCores ? ['--single-threaded-gc'] : [])],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });

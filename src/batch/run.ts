@@ -77,6 +77,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
     rssPollMs: BATCH_SETTINGS.rssPollMs,
     recycleAfterDocs: recycle.docs,
     recycleAboveMiB: recycle.mib,
+    sharedCores: o.jobs > 1 && inputs.length > 1,
   });
   const lockPath = join(batchDir, 'lock');
   const onSignal = (signal: NodeJS.Signals): void => {

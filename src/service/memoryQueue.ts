@@ -55,6 +55,7 @@ export class MemoryQueue implements JobQueue {
       rssPollMs: BATCH_SETTINGS.rssPollMs,
       recycleAfterDocs: recycle.docs,
       recycleAboveMiB: recycle.mib,
+      sharedCores: o.jobs > 1,
     });
   }
 

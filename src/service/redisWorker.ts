@@ -65,6 +65,7 @@ export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWo
     rssPollMs: BATCH_SETTINGS.rssPollMs,
     recycleAfterDocs: recycle.docs,
     recycleAboveMiB: recycle.mib,
+    sharedCores: o.jobs > 1,
   });
   const lockMs = o.lockMs ?? REDIS_SETTINGS.lockMs;
   let finished = 0;
