@@ -13,6 +13,7 @@ import type { DocJob } from './job.ts';
 import { failedResult } from './results.ts';
 import type { DocResult } from './manifest.ts';
 import type { JobMessage, PageMessage, ResultMessage } from './worker.ts';
+import { BATCH_SETTINGS, parseRecycle, type RecycleSettings } from './settings.ts';
 
 /**
  * Page progress of a document running on the pool: called with 0 done once its page count is known, then
@@ -42,6 +43,23 @@ export interface PoolSettings {
    * another is reading on (20 born-digital samples, --jobs 2 on 2 cores: ≈ 10–15 % less time). @default false
    */
   readonly sharedCores?: boolean;
+}
+
+/**
+ * The pool's settings from a run's limits: `timeoutSeconds` per document, `maxMemoryMiB` per worker,
+ * `recycle` (--recycle-after; by default from the memory ceiling) and whether several documents
+ * run at once (`concurrent`: the workers share the cores, see `sharedCores`).
+ */
+export function poolSettings(o: { timeoutSeconds: number; maxMemoryMiB: number; recycle?: RecycleSettings }, concurrent: boolean): PoolSettings {
+  const recycle = o.recycle ?? parseRecycle(undefined, o.maxMemoryMiB)!;
+  return {
+    timeoutMs: o.timeoutSeconds * 1000,
+    maxMemoryMiB: o.maxMemoryMiB,
+    rssPollMs: BATCH_SETTINGS.rssPollMs,
+    recycleAfterDocs: recycle.docs,
+    recycleAboveMiB: recycle.mib,
+    sharedCores: concurrent,
+  };
 }
 
 /** A document's result with the worker's figures. */

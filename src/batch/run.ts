@@ -20,10 +20,10 @@ import {
   type DocResult, type ManifestEntry, type SeverityCounts,
 } from './manifest.ts';
 import { OutDirError, prepareOutDir, removeStaleTemps } from './outdir.ts';
-import { WorkerPool, type DocPool } from './pool.ts';
+import { poolSettings, WorkerPool, type DocPool } from './pool.ts';
 import { t } from '../i18n/index.ts';
 import type { DoneEvent, FileEvent, Reporter } from './progress.ts';
-import { BATCH_SETTINGS, ocrThreadsPerDocument, parseRecycle, threadsPerDocument, type BatchOptions } from './settings.ts';
+import { BATCH_SETTINGS, ocrThreadsPerDocument, threadsPerDocument, type BatchOptions } from './settings.ts';
 
 /** What a run ends with: the done event and the entry of every input, in input order. */
 export interface BatchResult {
@@ -70,15 +70,7 @@ export async function runBatch(inputs: readonly InputFile[], o: BatchOptions, re
   const t0 = performance.now();
   const batchDir = join(o.out, BATCH_SETTINGS.batchDir);
   const release = await prepareOutDir(o.out, BATCH_SETTINGS.batchDir);
-  const recycle = o.recycle ?? parseRecycle(undefined, o.maxMemoryMiB)!;
-  const pool: DocPool = queuePool ?? new WorkerPool({
-    timeoutMs: o.timeoutSeconds * 1000,
-    maxMemoryMiB: o.maxMemoryMiB,
-    rssPollMs: BATCH_SETTINGS.rssPollMs,
-    recycleAfterDocs: recycle.docs,
-    recycleAboveMiB: recycle.mib,
-    sharedCores: o.jobs > 1 && inputs.length > 1,
-  });
+  const pool: DocPool = queuePool ?? new WorkerPool(poolSettings(o, o.jobs > 1 && inputs.length > 1));
   const lockPath = join(batchDir, 'lock');
   const onSignal = (signal: NodeJS.Signals): void => {
     pool.killAll();

@@ -33,6 +33,11 @@ export function isScanCandidate(page: PageContent): boolean {
   return page.items.length === 0 && (page.images ?? 0) > 0 && (page.largestImageShare ?? 0) >= SCAN_SHARE;
 }
 
+/** Whether `decidePage` leaves the blank check of `page` to its OCR raster (DecideOptions.scanBlankLater). */
+export function blankLeftToRaster(page: PageContent, mode: OcrMode, opts: DecideOptions): boolean {
+  return mode !== 'never' && opts.scanBlankLater === true && isScanCandidate(page);
+}
+
 /** an image covering at least this share of the page makes a page without text a scan (read/pageImage.ts: minCoverage) */
 const SCAN_SHARE = 0.8;
 
@@ -59,7 +64,7 @@ export async function decidePage(page: PageContent, mode: OcrMode, raster: () =>
   if (paintsNothing(page)) return { decision: 'blank', reasons: ['no text and nothing painted'] };
   // a page without text is rendered small first: an empty sheet (scanned or not) is never OCR'd;
   // a scan is judged later from the image OCR decodes anyway (DecideOptions.scanBlankLater)
-  if (mode !== 'never' && page.items.length === 0 && !(opts.scanBlankLater && isScanCandidate(page))) {
+  if (mode !== 'never' && page.items.length === 0 && !blankLeftToRaster(page, mode, opts)) {
     const r = await (await raster()).pageToRaster(page.info.page, { dpi: opts.inkDpi, preferEmbedded: false });
     const ink = innerInkShare(r.image);
     if (ink <= DEFAULT_BLANK.maxInkShare) return { decision: 'blank', reasons: [blankReason(ink)] };

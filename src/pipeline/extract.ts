@@ -10,13 +10,13 @@ import { basename } from 'node:path';
 import type { DocumentJson, Extraction } from '../model/outputs.ts';
 import type { Line, PageContent, StageError, TableFragment } from '../model/types.ts';
 import { PageBudgetError, PdfInputError, withPdf, type PdfHandle } from '../read/pdfjs.ts';
-import { readAllPages } from '../read/pageThreads.ts';
+import { readAllPages, readThreadCount } from '../read/pageThreads.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { itemsToLines, removeRunningLines, splitGongwen } from '../layout/index.ts';
 import { carryCaptionsOver, defaultTableSettings, fragmentsToTables, linesOutsideTables, pageToFragments } from '../tables/index.ts';
 import { composePage } from './pageText.ts';
 import PQueue from 'p-queue';
-import { decidePage, isScanCandidate, type PageRead } from '../decide/page.ts';
+import { blankLeftToRaster, decidePage, isScanCandidate, type DecideOptions, type PageRead } from '../decide/page.ts';
 import { blankReason, DEFAULT_BLANK, inkShareAtDpi } from '../decide/blank.ts';
 import { layerDisagrees } from '../decide/agreement.ts';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './options.ts';
@@ -86,11 +86,10 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
       errors.push({ stage: 'read', page, reason });
       progress(); // a page that failed to read is done
     };
-    // readAllPages reads on several threads only for this many pages a thread
-    const readThreads = Math.min(options.pageThreads ?? 1, Math.floor(pdf.pageCount / MIN_PAGES_PER_THREAD));
-    if (readThreads > 1 || (options.ocr ?? DEFAULT_OCR_OPTIONS.ocr) === 'never') {
-      // no OCR to overlap with (or pages read on several threads): all pages first, then the decisions
-      for (const o of await readAllPages(pdf, source.data, options.password, { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD }, budgetMs)) {
+    const split = { threads: options.pageThreads ?? 1, minPagesPerThread: MIN_PAGES_PER_THREAD };
+    if (readThreadCount(pdf.pageCount, split) > 1) {
+      // pages read on several threads: all pages first, then the decisions
+      for (const o of await readAllPages(pdf, source.data, options.password, split, budgetMs)) {
         if (o.content) {
           pages.push(o.content);
           await scanner.add(pages.length - 1);
@@ -99,11 +98,12 @@ export async function extractPdf(source: SourceInfo, options: ExtractOptions = {
     } else {
       // page by page, OCR under way beside the reading; a scan read for OCR stays loaded until its
       // raster is made (decoded once), and the reading waits while OCR has enough pages queued
+      const keep = (options.ocr ?? DEFAULT_OCR_OPTIONS.ocr) === 'never' ? undefined : isScanCandidate;
       for (let n = 1; n <= pdf.pageCount; n++) {
         await scanner.room();
         let content: PageContent;
         try {
-          content = await pdf.readPage(n, isScanCandidate);
+          content = await pdf.readPage(n, keep);
         } catch (err) {
           failed(n, oneLine(err));
           continue;
@@ -186,7 +186,7 @@ interface PageScanner {
  * (decide/agreement.ts). A scan without text is judged blank from its OCR raster (one decode),
  * and `source.releasePage` frees a page kept loaded for a raster that is not coming.
  */
-function pageScanner(source: RasterSource & { releasePage?(n: number): void }, pages: PageContent[], options: ExtractOptions, errors: StageError[], pageDone: () => void): PageScanner {
+function pageScanner(source: RasterSource & Pick<PdfHandle, 'releasePage'>, pages: PageContent[], options: ExtractOptions, errors: StageError[], pageDone: () => void): PageScanner {
   const o = { ...DEFAULT_OCR_OPTIONS, ...options };
   const raster = async (): Promise<RasterSource> => source;
   const reads: PageReadResult[] = [];
@@ -197,16 +197,12 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
   const ownsRunner = !options.ocrRunner;
   const slots = options.ocrRunner?.slots ?? (options.engine ? 1 : Math.max(1, Math.min(o.ocrThreads, source.pageCount)));
   const queue = new PQueue({ concurrency: slots });
-  // the engines load while the first rasters are made; a thread more starts as more pages come
-  const warmRunner = async (): Promise<OcrPageRunner> => {
-    starting ??= (async () => {
+  const decideOpts: DecideOptions = { inkDpi: o.inkDpi, inkCheck: o.inkCheck, scanBlankLater: true };
+  const startRunner = (): Promise<OcrPageRunner> =>
+    (starting ??= (async () => {
       runner = options.ocrRunner ?? (options.engine ? inThreadRunner(options.engine, false) : await createOcrRunner(o.ocrEngine, slots, options.pageTimeout ? options.pageTimeout * 1000 : undefined));
       return runner;
-    })();
-    const r = await starting;
-    r.warm(Math.min(queued, slots));
-    return r;
-  };
+    })());
 
   /** OCRs pages[i] (queued); `blankLater`: a scan without text whose blankness its raster tells */
   const ocrOne = async (i: number, decision: 'ocr' | 'both' | 'check', why: string[] | undefined, blankLater: boolean): Promise<void> => {
@@ -220,7 +216,7 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
           return;
         }
       }
-      const r = await warmRunner();
+      const r = await startRunner();
       // 'both': the text layer is kept where it has text, OCR reads the rest
       const res = await r.run(img, page.info, decision === 'both' ? page.items : []);
       if (decision === 'check') {
@@ -242,7 +238,9 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
 
   const enqueue = (i: number, decision: 'ocr' | 'both' | 'check', why?: string[], blankLater = false): void => {
     queued++;
-    void warmRunner().catch(() => undefined); // a failure is told by the page that needs it
+    // the engines load while the first rasters are made, a thread more as more pages come; a
+    // failure is told by the page that needs it
+    startRunner().then((r) => r.warm(Math.min(queued, slots)), () => undefined);
     // the page is done however its OCR ends
     tasks.push(queue.add(() => ocrOne(i, decision, why, blankLater).finally(pageDone)));
   };
@@ -250,7 +248,7 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
   /** the page's reading is settled without OCR: it is done, and kept resources go */
   const settle = (page: PageContent, read: PageReadResult): void => {
     reads.push(read);
-    source.releasePage?.(page.info.page);
+    source.releasePage(page.info.page);
     pageDone();
   };
 
@@ -265,7 +263,7 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
       }
       let read: PageRead;
       try {
-        read = await decidePage(page, o.ocr, raster, { inkDpi: o.inkDpi, inkCheck: o.inkCheck, scanBlankLater: true });
+        read = await decidePage(page, o.ocr, raster, decideOpts);
       } catch (err) {
         // the page keeps what its text layer gave; a page over its time budget says so alone
         errors.push({ stage: 'ocr', page: page.info.page, reason: err instanceof PageBudgetError ? err.message : `page check failed: ${oneLine(err)}` });
@@ -280,7 +278,7 @@ function pageScanner(source: RasterSource & { releasePage?(n: number): void }, p
         return settle(page, result);
       }
       reads.push(result);
-      if (decision !== 'text') enqueue(i, decision, undefined, decision === 'ocr' && isScanCandidate(page));
+      if (decision !== 'text') enqueue(i, decision, undefined, decision === 'ocr' && blankLeftToRaster(page, o.ocr, decideOpts));
       else enqueue(i, 'check', crossCheck);
     },
     async finish() {

@@ -39,6 +39,11 @@ export interface PageThreadSettings {
   readonly minPagesPerThread: number;
 }
 
+/** Threads that read a document of `pageCount` pages: at most `s.threads`, each given at least `s.minPagesPerThread` pages (1 at least). */
+export function readThreadCount(pageCount: number, s: PageThreadSettings): number {
+  return Math.max(1, Math.min(s.threads, Math.floor(pageCount / Math.max(1, s.minPagesPerThread))));
+}
+
 /** Pages 1..n in `k` contiguous runs of near-equal length. */
 export function splitPages(n: number, k: number): number[][] {
   const runs: number[][] = [];
@@ -56,7 +61,7 @@ export function splitPages(n: number, k: number): number[][] {
  * a page that fails gets its one-line reason.
  */
 export async function readAllPages(pdf: PdfHandle, data: Uint8Array, password: string | undefined, s: PageThreadSettings, pageBudgetMs?: number): Promise<PageOutcome[]> {
-  const k = Math.max(1, Math.min(s.threads, Math.floor(pdf.pageCount / Math.max(1, s.minPagesPerThread))));
+  const k = readThreadCount(pdf.pageCount, s);
   const [mine = [], ...others] = splitPages(pdf.pageCount, k);
   const remote = others.map((pages) => inThread({ data, password, pages, ...(pageBudgetMs ? { pageBudgetMs } : {}) }));
   const local: PageOutcome[] = [];

@@ -7,8 +7,8 @@
  * state.json; at start the data folder is read back: finished jobs are served again and jobs that
  * never finished (no state.json) are queued again.
  */
-import { WorkerPool } from '../batch/pool.ts';
-import { BATCH_SETTINGS, parseRecycle } from '../batch/settings.ts';
+import { poolSettings, WorkerPool } from '../batch/pool.ts';
+import { BATCH_SETTINGS } from '../batch/settings.ts';
 import { writeErrorReason } from '../batch/results.ts';
 import type { DocResult } from '../batch/manifest.ts';
 import type { JobQueue, JobSpec, JobState, JobStatus } from './queue.ts';
@@ -48,15 +48,7 @@ export class MemoryQueue implements JobQueue {
   finished = 0;
 
   private constructor(private readonly store: JobStore, private readonly o: MemoryQueueOptions) {
-    const recycle = parseRecycle(undefined, o.maxMemoryMiB)!;
-    this.pool = new WorkerPool({
-      timeoutMs: o.timeoutSeconds * 1000,
-      maxMemoryMiB: o.maxMemoryMiB,
-      rssPollMs: BATCH_SETTINGS.rssPollMs,
-      recycleAfterDocs: recycle.docs,
-      recycleAboveMiB: recycle.mib,
-      sharedCores: o.jobs > 1,
-    });
+    this.pool = new WorkerPool(poolSettings(o, o.jobs > 1));
   }
 
   /** Opens the queue on a data folder: finished jobs are loaded, unfinished ones queued again. */

@@ -17,8 +17,8 @@ import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
-import { WorkerPool } from '../batch/pool.ts';
-import { BATCH_SETTINGS, parseRecycle } from '../batch/settings.ts';
+import { poolSettings, WorkerPool } from '../batch/pool.ts';
+import { BATCH_SETTINGS } from '../batch/settings.ts';
 import type { DocResult } from '../batch/manifest.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { JobSpec } from './queue.ts';
@@ -58,15 +58,7 @@ const STAGING = /^\.run-[0-9a-f]+(\.old)?$/;
 /** Starts taking jobs; resolves once Redis is reached. */
 export async function startRedisWorker(o: RedisWorkerOptions): Promise<RunningWorker> {
   const store = new JobStore(o.dataDir);
-  const recycle = parseRecycle(undefined, o.maxMemoryMiB)!;
-  const pool = new WorkerPool({
-    timeoutMs: o.timeoutSeconds * 1000,
-    maxMemoryMiB: o.maxMemoryMiB,
-    rssPollMs: BATCH_SETTINGS.rssPollMs,
-    recycleAfterDocs: recycle.docs,
-    recycleAboveMiB: recycle.mib,
-    sharedCores: o.jobs > 1,
-  });
+  const pool = new WorkerPool(poolSettings(o, o.jobs > 1));
   const lockMs = o.lockMs ?? REDIS_SETTINGS.lockMs;
   let finished = 0;
 
